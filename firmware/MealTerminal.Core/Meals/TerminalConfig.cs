@@ -1,0 +1,73 @@
+using System;
+
+namespace MealTerminal.Core.Meals
+{
+    /// <summary>What a terminal needs to decide taps: identity, local time offset, meal periods.</summary>
+    public sealed class TerminalConfig
+    {
+        public const int MaxPeriods = 4;
+
+        public TerminalConfig(string siteId, string terminalId, MealPeriod[] periods)
+        {
+            if (periods == null || periods.Length == 0 || periods.Length > MaxPeriods)
+            {
+                throw new ArgumentException("a terminal needs 1 to 4 meal periods");
+            }
+
+            for (int i = 0; i < periods.Length; i++)
+            {
+                MealPeriod p = periods[i];
+                if (p.StartMinute < 0 || p.EndMinute > 24 * 60 || p.StartMinute >= p.EndMinute)
+                {
+                    throw new ArgumentException("meal period " + p.Name + " has an empty or impossible time range");
+                }
+
+                if (p.LimitPerElder < 1 || p.LimitPerElder > 3)
+                {
+                    throw new ArgumentException("meal period " + p.Name + " limit must be 1 to 3");
+                }
+
+                for (int j = 0; j < i; j++)
+                {
+                    if (p.StartMinute < periods[j].EndMinute && periods[j].StartMinute < p.EndMinute)
+                    {
+                        throw new ArgumentException("meal periods " + periods[j].Name + " and " + p.Name + " overlap");
+                    }
+                }
+            }
+
+            SiteId = siteId;
+            TerminalId = terminalId;
+            Periods = periods;
+            UtcOffsetMinutes = 8 * 60;
+            StorageWarningPercent = 80;
+            DebounceMilliseconds = 3000;
+        }
+
+        public string SiteId { get; private set; }
+
+        public string TerminalId { get; private set; }
+
+        public MealPeriod[] Periods { get; private set; }
+
+        /// <summary>Local time offset from UTC; China Standard Time (+08:00) by default.</summary>
+        public int UtcOffsetMinutes { get; set; }
+
+        /// <summary>Used-storage percentage from which the terminal warns (default 80, i.e. 20 % free).</summary>
+        public int StorageWarningPercent { get; set; }
+
+        /// <summary>Repeated reads of the same card within this window are one tap.</summary>
+        public int DebounceMilliseconds { get; set; }
+
+        /// <summary>Default periods: breakfast 06:30-08:30, lunch 11:00-13:30, dinner 17:00-19:30.</summary>
+        public static MealPeriod[] DefaultPeriods()
+        {
+            return new MealPeriod[]
+            {
+                new MealPeriod("早餐", (6 * 60) + 30, (8 * 60) + 30, 1),
+                new MealPeriod("午餐", 11 * 60, (13 * 60) + 30, 1),
+                new MealPeriod("晚餐", 17 * 60, (19 * 60) + 30, 1),
+            };
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace MealTerminal.Core.Meals
+{
+    /// <summary>
+    /// Stable numeric verdict codes (docs/verdicts.md). They are stored in the ledger and sent to the
+    /// gateway, so a code never changes meaning. Constants rather than an enum because an enum's
+    /// ToString() prints its number on nanoFramework anyway.
+    /// </summary>
+    public static class VerdictCode
+    {
+        /// <summary>Meal recorded: the only code that counts as a served meal.</summary>
+        public const int Accepted = 1;
+
+        /// <summary>The elder already had the period's subsidised meal(s).</summary>
+        public const int AlreadyEaten = 2;
+
+        public const int OutsidePeriod = 3;
+
+        /// <summary>Card not in the roster: recorded so the gateway can offer it for enrolment.</summary>
+        public const int UnknownCard = 4;
+
+        public const int CardSuspended = 5;
+        public const int CardLost = 6;
+        public const int ElderDeceased = 7;
+
+        /// <summary>The card could not be read completely; nothing recorded.</summary>
+        public const int TapAgain = 8;
+
+        /// <summary>Meal recorded, and storage for unsent records is nearly full.</summary>
+        public const int AcceptedStorageLow = 9;
+
+        /// <summary>Storage full of records not yet uploaded: the meal is refused, nothing overwritten.</summary>
+        public const int StorageFull = 10;
+
+        /// <summary>The card presents a random UID (first byte 0x08) and cannot identify anyone.</summary>
+        public const int RandomUid = 11;
+
+        /// <summary>The card is outside its validity dates.</summary>
+        public const int CardNotValid = 12;
+
+        public const int Count = 13;
+
+        /// <summary>True for codes that mean a meal was served and counted.</summary>
+        public static bool IsMeal(int code)
+        {
+            return code == Accepted || code == AcceptedStorageLow;
+        }
+    }
+}

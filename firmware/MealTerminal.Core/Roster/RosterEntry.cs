@@ -1,0 +1,29 @@
+namespace MealTerminal.Core.Roster
+{
+    /// <summary>Card status as the county platform knows it. Stable numeric values: they are on flash.</summary>
+    public enum CardStatus
+    {
+        Active = 0,
+        Suspended = 1,
+        LostCard = 2,
+        Deceased = 3,
+    }
+
+    /// <summary>One elder's card in a roster. A reusable holder: look-ups fill it, they never allocate.</summary>
+    public sealed class RosterEntry
+    {
+        public readonly byte[] CardKey = new byte[Cards.CardKey.Size];
+        public uint ElderId;
+        public byte Category;
+        public CardStatus Status;
+
+        /// <summary>First valid day, in days since 2020-01-01 (local date); 0 means no lower bound.</summary>
+        public int ValidFromDay;
+
+        /// <summary>Last valid day, in days since 2020-01-01 (local date); 0xFFFF means no upper bound.</summary>
+        public int ValidToDay;
+
+        /// <summary>Position of the entry in the roster, used to index who-ate bitmaps.</summary>
+        public int Index;
+    }
+}

@@ -1,0 +1,158 @@
+using MealTerminal.Core.Flash;
+using MealTerminal.Core.Integrity;
+
+namespace MealTerminal.Core.Roster
+{
+    /// <summary>
+    /// A roster image in a flash region, searched in place: a binary search reads one 24-byte entry
+    /// per step, so 20,000 cards cost about 15 small reads and no RAM beyond one entry buffer.
+    /// </summary>
+    public sealed class RosterSlot
+    {
+        private readonly IFlash flash;
+        private readonly int baseAddress;
+        private readonly int capacityBytes;
+        private readonly byte[] headerBuffer = new byte[RosterFormat.HeaderSize];
+        private readonly byte[] entryBuffer = new byte[RosterFormat.EntrySize];
+
+        public RosterSlot(IFlash flash, int firstSector, int sectorCount)
+        {
+            this.flash = flash;
+            baseAddress = firstSector * flash.SectorSize;
+            capacityBytes = sectorCount * flash.SectorSize;
+            FirstSector = firstSector;
+            SectorCount = sectorCount;
+        }
+
+        public int FirstSector { get; private set; }
+
+        public int SectorCount { get; private set; }
+
+        public int CapacityBytes
+        {
+            get { return capacityBytes; }
+        }
+
+        /// <summary>True when the header is intact; set by LoadHeader.</summary>
+        public bool IsValid { get; private set; }
+
+        public uint Version { get; private set; }
+
+        public uint IssuerId { get; private set; }
+
+        public int EntryCount { get; private set; }
+
+        /// <summary>Reads and checks the header (magic, format, header CRC, size fits the slot).</summary>
+        public bool LoadHeader()
+        {
+            IsValid = false;
+            flash.Read(baseAddress, headerBuffer, 0, RosterFormat.HeaderSize);
+            if (LittleEndian.ReadUInt32(headerBuffer, 0) != RosterFormat.Magic
+                || LittleEndian.ReadUInt16(headerBuffer, 4) != RosterFormat.FormatVersion
+                || LittleEndian.ReadUInt16(headerBuffer, 6) != RosterFormat.EntrySize
+                || Crc32.Compute(headerBuffer, 0, 28) != LittleEndian.ReadUInt32(headerBuffer, 28))
+            {
+                return false;
+            }
+
+            uint count = LittleEndian.ReadUInt32(headerBuffer, 16);
+            if (count > (uint)((capacityBytes - RosterFormat.HeaderSize) / RosterFormat.EntrySize))
+            {
+                return false;
+            }
+
+            Version = LittleEndian.ReadUInt32(headerBuffer, 8);
+            IssuerId = LittleEndian.ReadUInt32(headerBuffer, 12);
+            EntryCount = (int)count;
+            IsValid = true;
+            return true;
+        }
+
+        /// <summary>Checks the CRC of all entries against the header; reads the whole image once.</summary>
+        public bool VerifyEntries()
+        {
+            if (!LoadHeader())
+            {
+                return false;
+            }
+
+            byte[] chunk = new byte[256];
+            uint crc = Crc32.Start();
+            int remaining = EntryCount * RosterFormat.EntrySize;
+            int address = baseAddress + RosterFormat.HeaderSize;
+            while (remaining > 0)
+            {
+                int n = remaining < chunk.Length ? remaining : chunk.Length;
+                flash.Read(address, chunk, 0, n);
+                crc = Crc32.Update(crc, chunk, 0, n);
+                address += n;
+                remaining -= n;
+            }
+
+            bool ok = Crc32.Finish(crc) == LittleEndian.ReadUInt32(headerBuffer, 20);
+            IsValid = ok;
+            return ok;
+        }
+
+        /// <summary>Binary search for a card key; fills entry and returns true when found.</summary>
+        public bool TryFind(byte[] key, int keyOffset, RosterEntry entry)
+        {
+            if (!IsValid)
+            {
+                return false;
+            }
+
+            int low = 0;
+            int high = EntryCount - 1;
+            while (low <= high)
+            {
+                int mid = (low + high) >> 1;
+                ReadEntry(mid);
+                int cmp = Cards.CardKey.Compare(entryBuffer, 0, key, keyOffset);
+                if (cmp == 0)
+                {
+                    Fill(entry, mid);
+                    return true;
+                }
+
+                if (cmp < 0)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Reads the entry at an index (for audits and the self-test).</summary>
+        public void ReadAt(int index, RosterEntry entry)
+        {
+            ReadEntry(index);
+            Fill(entry, index);
+        }
+
+        private void ReadEntry(int index)
+        {
+            flash.Read(baseAddress + RosterFormat.HeaderSize + (index * RosterFormat.EntrySize), entryBuffer, 0, RosterFormat.EntrySize);
+        }
+
+        private void Fill(RosterEntry entry, int index)
+        {
+            for (int i = 0; i < Cards.CardKey.Size; i++)
+            {
+                entry.CardKey[i] = entryBuffer[i];
+            }
+
+            entry.ElderId = LittleEndian.ReadUInt32(entryBuffer, RosterFormat.OffsetElderId);
+            entry.Category = entryBuffer[RosterFormat.OffsetCategory];
+            entry.Status = (CardStatus)entryBuffer[RosterFormat.OffsetStatus];
+            entry.ValidFromDay = LittleEndian.ReadUInt16(entryBuffer, RosterFormat.OffsetValidFrom);
+            entry.ValidToDay = LittleEndian.ReadUInt16(entryBuffer, RosterFormat.OffsetValidTo);
+            entry.Index = index;
+        }
+    }
+}

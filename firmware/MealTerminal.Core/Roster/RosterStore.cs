@@ -1,0 +1,122 @@
+using System;
+using MealTerminal.Core.Flash;
+using MealTerminal.Core.Ledger;
+
+namespace MealTerminal.Core.Roster
+{
+    /// <summary>
+    /// Two roster slots. A new roster is written into the slot not in use, checked against its CRC,
+    /// and only then made active by one state-log write, so a power cut during a download leaves the
+    /// old roster working.
+    /// </summary>
+    public sealed class RosterStore
+    {
+        private readonly IFlash flash;
+        private readonly StateLog state;
+        private readonly RosterSlot[] slots = new RosterSlot[2];
+        private int activeIndex = -1;
+        private int installIndex = -1;
+        private int installSize;
+        private int erasedSectors;
+
+        public RosterStore(IFlash flash, StateLog state, int firstSector, int sectorsPerSlot)
+        {
+            this.flash = flash;
+            this.state = state;
+            slots[0] = new RosterSlot(flash, firstSector, sectorsPerSlot);
+            slots[1] = new RosterSlot(flash, firstSector + sectorsPerSlot, sectorsPerSlot);
+        }
+
+        /// <summary>The roster in use, or null when none was ever installed.</summary>
+        public RosterSlot Active
+        {
+            get { return activeIndex < 0 ? null : slots[activeIndex]; }
+        }
+
+        public uint ActiveVersion
+        {
+            get { return activeIndex < 0 ? 0 : slots[activeIndex].Version; }
+        }
+
+        public void Mount()
+        {
+            activeIndex = -1;
+            uint stored = state.Get(StateLog.KeyActiveRosterSlot, 0xFFFFFFFF);
+            if (stored < 2 && slots[(int)stored].LoadHeader())
+            {
+                activeIndex = (int)stored;
+            }
+        }
+
+        /// <summary>Starts writing a roster image of the given size into the inactive slot.</summary>
+        public void BeginInstall(int imageSize)
+        {
+            installIndex = activeIndex == 0 ? 1 : 0;
+            if (imageSize < RosterFormat.HeaderSize || imageSize > slots[installIndex].CapacityBytes)
+            {
+                installIndex = -1;
+                throw new ArgumentException("roster image does not fit a roster slot");
+            }
+
+            installSize = imageSize;
+            erasedSectors = 0;
+        }
+
+        /// <summary>Writes a chunk of the image at its offset; chunks arrive in order.</summary>
+        public void WriteChunk(int imageOffset, byte[] data, int offset, int count)
+        {
+            if (installIndex < 0 || imageOffset + count > installSize)
+            {
+                throw new InvalidOperationException("roster chunk outside the install in progress");
+            }
+
+            RosterSlot slot = slots[installIndex];
+            int sectorSize = flash.SectorSize;
+            int needed = (imageOffset + count + sectorSize - 1) / sectorSize;
+            while (erasedSectors < needed)
+            {
+                flash.EraseSector(slot.FirstSector + erasedSectors);
+                erasedSectors++;
+            }
+
+            int address = (slot.FirstSector * sectorSize) + imageOffset;
+            int done = 0;
+            while (done < count)
+            {
+                int pageRoom = flash.PageSize - ((address + done) % flash.PageSize);
+                int n = count - done < pageRoom ? count - done : pageRoom;
+                flash.Program(address + done, data, offset + done, n);
+                done += n;
+            }
+        }
+
+        /// <summary>Verifies the written image and switches to it; false (old roster kept) when it does not check.</summary>
+        public bool CommitInstall()
+        {
+            if (installIndex < 0)
+            {
+                return false;
+            }
+
+            RosterSlot slot = slots[installIndex];
+            int index = installIndex;
+            installIndex = -1;
+            if (!slot.VerifyEntries() || RosterFormat.ImageSize(slot.EntryCount) != installSize)
+            {
+                return false;
+            }
+
+            state.Set(StateLog.KeyActiveRosterSlot, (uint)index);
+            activeIndex = index;
+            return true;
+        }
+
+        /// <summary>Installs a whole image at once (provisioning and tests).</summary>
+        public bool Install(byte[] image)
+        {
+            BeginInstall(image.Length);
+            WriteChunk(0, image, 0, image.Length);
+            return CommitInstall();
+        }
+    }
+}

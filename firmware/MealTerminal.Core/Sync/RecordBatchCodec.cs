@@ -1,0 +1,125 @@
+using MealTerminal.Core.Integrity;
+using MealTerminal.Core.Ledger;
+
+namespace MealTerminal.Core.Sync
+{
+    /// <summary>
+    /// The binary record batch (docs/protocol.md), little-endian:
+    ///   header: u8 format version (1), u8 terminal id length n, n bytes terminal id (ASCII),
+    ///           u32 first sequence, u16 record count
+    ///   records, consecutive sequences: u8 verdict, u8 period | flags (bit 4 clock valid,
+    ///           bit 5 card key follows), u8 category, u16 boot count, u32 elder id, u32 time,
+    ///           [11 bytes card key, only when the card is not in the roster]
+    ///   u32 CRC-32 of everything before it
+    /// A known card's record is 13 bytes on the wire; the card key travels only for cards the
+    /// gateway may need to enrol.
+    /// </summary>
+    public static class RecordBatchCodec
+    {
+        public const int FormatVersion = 1;
+        public const int MaxRecordsPerBatch = 100;
+        public const int FixedRecordSize = 13;
+        private const int ClockValidFlag = 0x10;
+        private const int CardKeyFlag = 0x20;
+
+        public static int HeaderSize(string terminalId)
+        {
+            return 2 + terminalId.Length + 6;
+        }
+
+        /// <summary>Largest batch in bytes for a terminal id, to size the send buffer once.</summary>
+        public static int MaxBatchSize(string terminalId)
+        {
+            return HeaderSize(terminalId) + (MaxRecordsPerBatch * (FixedRecordSize + Cards.CardKey.Size)) + 4;
+        }
+
+        /// <summary>Writes the header; records follow at the returned offset.</summary>
+        public static int WriteHeader(byte[] buffer, string terminalId, uint firstSequence, int count)
+        {
+            buffer[0] = FormatVersion;
+            buffer[1] = (byte)terminalId.Length;
+            for (int i = 0; i < terminalId.Length; i++)
+            {
+                buffer[2 + i] = (byte)terminalId[i];
+            }
+
+            int at = 2 + terminalId.Length;
+            LittleEndian.WriteUInt32(buffer, at, firstSequence);
+            LittleEndian.WriteUInt16(buffer, at + 4, count);
+            return at + 6;
+        }
+
+        public static int WriteRecord(byte[] buffer, int at, MealRecord record)
+        {
+            bool withKey = record.ElderId == 0;
+            buffer[at] = (byte)record.Verdict;
+            buffer[at + 1] = (byte)((record.Period & 0x0F) | (record.ClockValid ? ClockValidFlag : 0) | (withKey ? CardKeyFlag : 0));
+            buffer[at + 2] = (byte)record.Category;
+            LittleEndian.WriteUInt16(buffer, at + 3, record.BootCount);
+            LittleEndian.WriteUInt32(buffer, at + 5, record.ElderId);
+            LittleEndian.WriteUInt32(buffer, at + 9, record.Time);
+            at += FixedRecordSize;
+            if (withKey)
+            {
+                for (int i = 0; i < Cards.CardKey.Size; i++)
+                {
+                    buffer[at + i] = record.CardKey[i];
+                }
+
+                at += Cards.CardKey.Size;
+            }
+
+            return at;
+        }
+
+        /// <summary>Appends the CRC and returns the batch length.</summary>
+        public static int Finish(byte[] buffer, int at)
+        {
+            LittleEndian.WriteUInt32(buffer, at, Crc32.Compute(buffer, 0, at));
+            return at + 4;
+        }
+
+        /// <summary>
+        /// Reads the record at `at` into record (sequence set by the caller); returns the offset after
+        /// it, or -1 when the buffer ends first.
+        /// </summary>
+        public static int ReadRecord(byte[] buffer, int at, int end, MealRecord record)
+        {
+            if (at + FixedRecordSize > end)
+            {
+                return -1;
+            }
+
+            int flags = buffer[at + 1];
+            record.Verdict = buffer[at];
+            record.Period = flags & 0x0F;
+            record.ClockValid = (flags & ClockValidFlag) != 0;
+            record.Category = buffer[at + 2];
+            record.BootCount = LittleEndian.ReadUInt16(buffer, at + 3);
+            record.ElderId = LittleEndian.ReadUInt32(buffer, at + 5);
+            record.Time = LittleEndian.ReadUInt32(buffer, at + 9);
+            at += FixedRecordSize;
+            for (int i = 0; i < Cards.CardKey.Size; i++)
+            {
+                record.CardKey[i] = 0;
+            }
+
+            if ((flags & CardKeyFlag) != 0)
+            {
+                if (at + Cards.CardKey.Size > end)
+                {
+                    return -1;
+                }
+
+                for (int i = 0; i < Cards.CardKey.Size; i++)
+                {
+                    record.CardKey[i] = buffer[at + i];
+                }
+
+                at += Cards.CardKey.Size;
+            }
+
+            return at;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using MealTerminal.Core.Ledger;
+
+namespace MealTerminal.Core.Sync
+{
+    /// <summary>
+    /// Uploads the ledger from the upload cursor and advances the cursor only on the gateway's
+    /// acknowledgement (never on MQTT's PUBACK alone). One batch is in flight at a time; it is sent
+    /// again after a reconnect, a reboot or a silence longer than the resend interval.
+    /// </summary>
+    public sealed class SyncSession
+    {
+        private readonly MealLedger ledger;
+        private readonly IUplink uplink;
+        private readonly string terminalId;
+        private readonly byte[] sendBuffer;
+        private readonly byte[] receiveBuffer = new byte[512];
+        private readonly MealRecord scratch = new MealRecord();
+        private uint inFlightUpTo;
+        private long inFlightSince;
+        private bool wasConnected;
+
+        public SyncSession(MealLedger ledger, IUplink uplink, string terminalId)
+        {
+            this.ledger = ledger;
+            this.uplink = uplink;
+            this.terminalId = terminalId;
+            sendBuffer = new byte[RecordBatchCodec.MaxBatchSize(terminalId)];
+            ResendAfterMilliseconds = 10000;
+            LastAcknowledgedAt = -1;
+        }
+
+        public long ResendAfterMilliseconds { get; set; }
+
+        /// <summary>Milliseconds-since-boot of the last acknowledgement that moved the cursor, or -1.</summary>
+        public long LastAcknowledgedAt { get; private set; }
+
+        public int BatchesSent { get; private set; }
+
+        public int MalformedAcks { get; private set; }
+
+        /// <summary>One step: take in acknowledgements, then send the next batch if one is due.</summary>
+        public void Tick(long nowMilliseconds)
+        {
+            DrainInbound(nowMilliseconds);
+            bool connected = uplink.IsConnected;
+            if (connected && !wasConnected)
+            {
+                inFlightUpTo = 0; // resend from the cursor after every reconnect
+            }
+
+            wasConnected = connected;
+            if (!connected || ledger.PendingCount == 0)
+            {
+                return;
+            }
+
+            bool idle = inFlightUpTo <= ledger.AcknowledgedSequence;
+            if (!idle && nowMilliseconds - inFlightSince < ResendAfterMilliseconds)
+            {
+                return;
+            }
+
+            SendFromCursor(nowMilliseconds);
+        }
+
+        private void DrainInbound(long now)
+        {
+            int channel;
+            int length;
+            while ((length = uplink.TryReceive(receiveBuffer, out channel)) >= 0)
+            {
+                if (channel != UplinkChannel.Ack)
+                {
+                    continue;
+                }
+
+                int status;
+                uint acknowledged;
+                if (!AckCodec.TryDecode(receiveBuffer, length, out status, out acknowledged))
+                {
+                    MalformedAcks++;
+                    continue;
+                }
+
+                uint before = ledger.AcknowledgedSequence;
+                ledger.Acknowledge(acknowledged);
+                if (ledger.AcknowledgedSequence != before)
+                {
+                    LastAcknowledgedAt = now;
+                }
+
+                if (acknowledged < inFlightUpTo && acknowledged == before)
+                {
+                    inFlightUpTo = 0; // the gateway has a gap: resend from the cursor now
+                }
+            }
+        }
+
+        private void SendFromCursor(long now)
+        {
+            uint first = ledger.AcknowledgedSequence + 1;
+            if (first < ledger.OldestSequence)
+            {
+                first = ledger.OldestSequence;
+            }
+
+            int count = 0;
+            int at = RecordBatchCodec.HeaderSize(terminalId);
+            uint sequence = first;
+            while (sequence < ledger.NextSequence && count < RecordBatchCodec.MaxRecordsPerBatch && ledger.TryRead(sequence, scratch))
+            {
+                at = RecordBatchCodec.WriteRecord(sendBuffer, at, scratch);
+                count++;
+                sequence++;
+            }
+
+            if (count == 0)
+            {
+                return;
+            }
+
+            RecordBatchCodec.WriteHeader(sendBuffer, terminalId, first, count);
+            int length = RecordBatchCodec.Finish(sendBuffer, at);
+            if (uplink.Publish(UplinkChannel.Records, sendBuffer, 0, length))
+            {
+                inFlightUpTo = first + (uint)count - 1;
+                inFlightSince = now;
+                BatchesSent++;
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using MealTerminal.Core.Cards;
+using MealTerminal.Core.Clock;
+using MealTerminal.Core.Display;
+using MealTerminal.Core.Flash;
+using MealTerminal.Core.Ledger;
+using MealTerminal.Core.Meals;
+using MealTerminal.Core.Roster;
+using MealTerminal.Core.Sync;
+
+namespace MealTerminal.Core
+{
+    /// <summary>
+    /// The terminal: wires the ledger, roster, meal rules, display and sync over the five ports.
+    /// The device's main loop and the simulator call Boot once and then Tick as often as they can;
+    /// everything runs on that one thread.
+    /// </summary>
+    public sealed class Terminal
+    {
+        private readonly TerminalConfig config;
+        private readonly ICardReader reader;
+        private readonly IClock clock;
+        private readonly IFeedback feedback;
+        private readonly StateLog state;
+        private readonly byte[] uid = new byte[CardKey.MaxUidLength];
+        private readonly TapHandler taps;
+
+        public Terminal(TerminalConfig config, FlashLayout layout, IFlash flash, ICardReader reader, IClock clock, IFeedback feedback, IUplink uplink)
+        {
+            this.config = config;
+            this.reader = reader;
+            this.clock = clock;
+            this.feedback = feedback;
+            state = new StateLog(flash, layout.StateFirstSector);
+            Ledger = new MealLedger(flash, state, layout.LedgerFirstSector, layout.LedgerSectorCount);
+            Rosters = new RosterStore(flash, state, layout.RosterFirstSector, layout.RosterSectorsPerSlot);
+            Sync = new SyncSession(Ledger, uplink, config.TerminalId);
+            Today = new DayCounts();
+            taps = new TapHandler(config, clock, Ledger, Rosters, Today, layout.MaxRosterEntries);
+        }
+
+        public MealLedger Ledger { get; private set; }
+
+        public RosterStore Rosters { get; private set; }
+
+        public SyncSession Sync { get; private set; }
+
+        /// <summary>Today's counts for the host review screen.</summary>
+        public DayCounts Today { get; private set; }
+
+        public int BootCount { get; private set; }
+
+        public TerminalConfig Config
+        {
+            get { return config; }
+        }
+
+        /// <summary>The screen shown for the last tap.</summary>
+        public Screen LastScreen
+        {
+            get { return taps.Screen; }
+        }
+
+        /// <summary>Mounts state, ledger and roster, counts the boot, rebuilds who ate this period.</summary>
+        public void Boot()
+        {
+            state.Mount();
+            BootCount = (int)(state.Get(StateLog.KeyBootCount, 0) + 1);
+            state.Set(StateLog.KeyBootCount, (uint)BootCount);
+            Ledger.Mount();
+            Rosters.Mount();
+            taps.Rebuild(BootCount);
+        }
+
+        /// <summary>One pass of the main loop: poll the card reader once, then let sync work.</summary>
+        public void Tick()
+        {
+            int length;
+            CardReadStatus status = reader.Poll(uid, out length);
+            if (status == CardReadStatus.Card || status == CardReadStatus.ReadError)
+            {
+                if (taps.Handle(status, uid, length))
+                {
+                    feedback.Show(taps.Screen);
+                }
+            }
+
+            Sync.Tick(clock.MillisecondsSinceBoot);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using MealTerminal.Core.Sync;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace MealTerminal.Simulator.Adapters;
+
+/// <summary>
+/// The uplink over MQTTnet. Publishing never blocks the caller: it returns false when offline and
+/// otherwise hands the message to MQTTnet in the background. A background loop keeps reconnecting
+/// with backoff. Inbound acknowledgements are queued for the terminal's loop.
+/// </summary>
+public sealed class MqttUplink : IUplink, IAsyncDisposable
+{
+    private static readonly string[] ChannelNames = { string.Empty, "records", "status", "ack" };
+    private readonly string host;
+    private readonly int port;
+    private readonly string site;
+    private readonly string terminal;
+    private readonly IMqttClient client;
+    private readonly ConcurrentQueue<(int Channel, byte[] Payload)> inbound = new();
+    private readonly CancellationTokenSource stopping = new();
+    private Task? loop;
+
+    public MqttUplink(string host, int port, string site, string terminal)
+    {
+        (this.host, this.port, this.site, this.terminal) = (host, port, site, terminal);
+        client = new MqttClientFactory().CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            if (e.ApplicationMessage.Topic == Topic(UplinkChannel.Ack))
+            {
+                inbound.Enqueue((UplinkChannel.Ack, e.ApplicationMessage.Payload.ToArray()));
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    public bool IsConnected => client.IsConnected;
+
+    public int PublishFailures { get; private set; }
+
+    public void Start() => loop ??= Task.Run(() => KeepConnectedAsync(stopping.Token));
+
+    public bool Publish(int channel, byte[] payload, int offset, int count)
+    {
+        if (!client.IsConnected || channel <= 0 || channel >= ChannelNames.Length)
+        {
+            return false;
+        }
+
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(Topic(channel))
+            .WithPayload(payload.AsSpan(offset, count).ToArray())
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(channel == UplinkChannel.Status)
+            .Build();
+        _ = client.PublishAsync(message, stopping.Token).ContinueWith(
+            t => PublishFailures++, TaskContinuationOptions.OnlyOnFaulted);
+        return true;
+    }
+
+    public int TryReceive(byte[] buffer, out int channel)
+    {
+        channel = 0;
+        if (!inbound.TryDequeue(out var message) || message.Payload.Length > buffer.Length)
+        {
+            return -1;
+        }
+
+        message.Payload.CopyTo(buffer, 0);
+        channel = message.Channel;
+        return message.Payload.Length;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        if (loop is not null)
+        {
+            await loop;
+        }
+
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+        }
+
+        client.Dispose();
+    }
+
+    private string Topic(int channel) => $"meal/v1/{site}/{terminal}/{ChannelNames[channel]}";
+
+    private async Task KeepConnectedAsync(CancellationToken cancel)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (!cancel.IsCancellationRequested)
+        {
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    var options = new MqttClientOptionsBuilder()
+                        .WithTcpServer(host, port)
+                        .WithClientId($"terminal-{site}-{terminal}")
+                        .WithWillTopic(Topic(UplinkChannel.Status))
+                        .WithWillPayload("offline")
+                        .WithWillRetain(true)
+                        .Build();
+                    await client.ConnectAsync(options, cancel);
+                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+                        .WithTopicFilter(Topic(UplinkChannel.Ack), MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancel);
+                    delay = TimeSpan.FromMilliseconds(100);
+                }
+
+                await Task.Delay(delay, cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception)
+            {
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+                try
+                {
+                    await Task.Delay(delay, cancel);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

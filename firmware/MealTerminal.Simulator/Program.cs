@@ -1,0 +1,3 @@
+using MealTerminal.Simulator;
+
+return await SimulatorCommands.Build().Parse(args).InvokeAsync();

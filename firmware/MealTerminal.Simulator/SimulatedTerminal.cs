@@ -1,0 +1,99 @@
+using MealTerminal.Core;
+using MealTerminal.Core.Display;
+using MealTerminal.Core.Flash;
+using MealTerminal.Core.Meals;
+using MealTerminal.Simulator.Adapters;
+
+namespace MealTerminal.Simulator;
+
+/// <summary>
+/// One terminal on a PC: the portable core with host adapters (flash file, MQTTnet uplink,
+/// scripted reader, text display, simulated clock).
+/// </summary>
+public sealed class SimulatedTerminal : IAsyncDisposable
+{
+    /// <summary>A W25Q32: 1024 sectors of 4 KB.</summary>
+    public const int FlashSectors = 1024;
+
+    public const int MaxRosterEntries = 20000;
+
+    private readonly FileFlash flash;
+
+    public SimulatedTerminal(string site, string terminalId, string flashPath, string brokerHost, int brokerPort, Action<Screen>? print = null)
+    {
+        Site = site;
+        TerminalId = terminalId;
+        flash = new FileFlash(flashPath, FlashSectors);
+        Uplink = new MqttUplink(brokerHost, brokerPort, site, terminalId);
+        Feedback = new TextFeedback(print);
+        var config = new TerminalConfig(site, terminalId, TerminalConfig.DefaultPeriods());
+        Core = new Terminal(config, new FlashLayout(flash, MaxRosterEntries), flash, Reader, Clock, Feedback, Uplink);
+    }
+
+    public string Site { get; }
+
+    public string TerminalId { get; }
+
+    public Terminal Core { get; }
+
+    public SimulatedClock Clock { get; } = new();
+
+    public ScriptedCardReader Reader { get; } = new();
+
+    public TextFeedback Feedback { get; }
+
+    public MqttUplink Uplink { get; }
+
+    /// <summary>Boots the core; installs the roster image when none is in flash yet (provisioning).</summary>
+    public void Boot(byte[] rosterImage)
+    {
+        Core.Boot();
+        if (Core.Rosters.Active is null || Core.Rosters.ActiveVersion < ReadVersion(rosterImage))
+        {
+            if (!Core.Rosters.Install(rosterImage))
+            {
+                throw new InvalidOperationException("roster image failed its check");
+            }
+
+            Core.Boot();
+        }
+
+        Uplink.Start();
+    }
+
+    /// <summary>Presents a card at a wall time and runs one tick; returns the screen the elder sees.</summary>
+    public Screen Tap(DateTime utc, byte[] uid)
+    {
+        Clock.MoveTo(utc);
+        Reader.Present(uid);
+        Core.Tick();
+        return Core.LastScreen;
+    }
+
+    /// <summary>Runs the main loop with no card until every record is acknowledged or time runs out.</summary>
+    public async Task<bool> WaitUntilUploadedAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            Clock.Advance(TimeSpan.FromMilliseconds(20));
+            Core.Tick();
+            if (Core.Ledger.PendingCount == 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Uplink.DisposeAsync();
+        flash.Dispose();
+    }
+
+    private static uint ReadVersion(byte[] image) => BitConverter.ToUInt32(image, 8);
+}

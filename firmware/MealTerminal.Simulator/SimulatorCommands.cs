@@ -1,0 +1,60 @@
+using System.CommandLine;
+using MealTerminal.Simulator.Adapters;
+using MealTerminal.Simulator.Demo;
+
+namespace MealTerminal.Simulator;
+
+/// <summary>`demo` runs the whole system on one machine; `terminal` runs one keyboard-driven terminal.</summary>
+public static class SimulatorCommands
+{
+    public static RootCommand Build()
+    {
+        var data = new Option<string?>("--data") { Description = "Data directory (default: a new folder under ./demo-data)" };
+        var exit = new Option<bool>("--exit") { Description = "Exit after the replay instead of serving until Ctrl+C" };
+        var quiet = new Option<bool>("--quiet") { Description = "Do not print each tap" };
+        var mqttPort = new Option<int>("--mqtt-port") { DefaultValueFactory = _ => 1883, Description = "Embedded broker port (a free one if taken)" };
+        var httpPort = new Option<int>("--http-port") { DefaultValueFactory = _ => 5080, Description = "Gateway HTTP port (a free one if taken)" };
+        var demo = new Command("demo", "Gateway with embedded broker and database, plus three simulated terminals replaying a synthetic day")
+        {
+            data, exit, quiet, mqttPort, httpPort,
+        };
+        demo.SetAction(async (parse, cancel) =>
+        {
+            string dir = parse.GetValue(data) ?? Path.Combine("demo-data", DateTime.Now.ToString("yyyyMMdd-HHmmss"));
+            var runner = new DemoRunner(dir, parse.GetValue(mqttPort), parse.GetValue(httpPort), parse.GetValue(quiet));
+            try
+            {
+                bool agree = await runner.RunAsync(Console.Out);
+                var gw = runner.Gateway!;
+                Console.WriteLine();
+                Console.WriteLine($"HTTP: {gw.HttpUrl}/api/tallies?day={runner.Day:yyyy-MM-dd}  (also /api/terminals, /api/health)");
+                Console.WriteLine($"MQTT broker: 127.0.0.1:{gw.MqttPort}   data: {Path.GetFullPath(dir)}");
+                if (!agree)
+                {
+                    return 1;
+                }
+
+                if (!parse.GetValue(exit))
+                {
+                    Console.WriteLine("Gateway running; Ctrl+C stops.");
+                    await Task.Delay(Timeout.Infinite, cancel).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+
+                return 0;
+            }
+            finally
+            {
+                await runner.StopAsync();
+            }
+        });
+
+        var broker = new Option<string>("--broker") { DefaultValueFactory = _ => "127.0.0.1:1883", Description = "host:port of the gateway's broker" };
+        var site = new Option<string>("--site") { DefaultValueFactory = _ => "S01" };
+        var terminalId = new Option<string>("--terminal") { DefaultValueFactory = _ => "T09" };
+        var terminal = new Command("terminal", "One terminal; type a card UID in hex (e.g. 04521000_8A3C80) and Enter to tap") { broker, site, terminalId, data };
+        terminal.SetAction(async (parse, cancel) => await KeyboardTerminal.RunAsync(
+            parse.GetValue(broker)!, parse.GetValue(site)!, parse.GetValue(terminalId)!, parse.GetValue(data) ?? "terminal-data", cancel));
+
+        return new RootCommand("Meal terminal simulator") { demo, terminal };
+    }
+}

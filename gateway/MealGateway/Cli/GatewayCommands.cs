@@ -1,0 +1,63 @@
+using System.CommandLine;
+using MealGateway.Storage;
+using MealGateway.Tallies;
+
+namespace MealGateway.Cli;
+
+/// <summary>The gateway's command line: `run` serves, `tally` prints a day's tally from the database.</summary>
+public static class GatewayCommands
+{
+    public static RootCommand Build()
+    {
+        var data = new Option<string>("--data") { Description = "Data directory (LiteDB database)", DefaultValueFactory = _ => "data" };
+        var mqttPort = new Option<int>("--mqtt-port") { Description = "Embedded broker port", DefaultValueFactory = _ => 1883 };
+        var httpPort = new Option<int>("--http-port") { Description = "HTTP API port", DefaultValueFactory = _ => 5080 };
+        var allInterfaces = new Option<bool>("--all-interfaces") { Description = "Listen on all interfaces, not only 127.0.0.1" };
+        var day = new Option<string>("--day") { Description = "Local service day, yyyy-MM-dd (default: today, UTC+08:00)" };
+
+        var run = new Command("run", "Run the gateway: embedded MQTT broker, ingest, database and HTTP API") { data, mqttPort, httpPort, allInterfaces };
+        run.SetAction(async (parse, cancel) =>
+        {
+            var options = new GatewayOptions
+            {
+                DataDirectory = parse.GetValue(data)!, MqttPort = parse.GetValue(mqttPort),
+                HttpPort = parse.GetValue(httpPort), LoopbackOnly = !parse.GetValue(allInterfaces),
+            };
+            await using var host = await GatewayHost.StartAsync(options, cancel);
+            Console.WriteLine($"Gateway running. MQTT port {host.MqttPort}, HTTP {host.HttpUrl}, data {Path.GetFullPath(options.DataDirectory)}. Ctrl+C stops.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancel);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            return 0;
+        });
+
+        var tally = new Command("tally", "Print the daily tally per site, meal period and elder category") { data, day };
+        tally.SetAction(parse =>
+        {
+            string dayText = parse.GetValue(day) ?? DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+            if (!DateOnly.TryParseExact(dayText, "yyyy-MM-dd", out _))
+            {
+                Console.Error.WriteLine($"--day must be yyyy-MM-dd, got '{dayText}'");
+                return 2;
+            }
+
+            string dir = parse.GetValue(data)!;
+            if (!File.Exists(Path.Combine(dir, "meals.db")))
+            {
+                Console.Error.WriteLine($"No gateway database in '{Path.GetFullPath(dir)}'");
+                return 2;
+            }
+
+            using var store = new MealStore(dir, 8 * 60);
+            Console.Write(TallyReport.Format(dayText, TallyReport.Rows(store.TalliesForDay(dayText), GatewayHost.Periods)));
+            return 0;
+        });
+
+        return new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally };
+    }
+}

@@ -1,0 +1,70 @@
+using MealGateway.Broker;
+using MealGateway.Ingest;
+using MealGateway.Storage;
+using MealGateway.Web;
+using MealTerminal.Core.Meals;
+
+namespace MealGateway;
+
+/// <summary>
+/// A running gateway: embedded broker, ingest, database and HTTP API, started and stopped as one.
+/// Used by the service's `run` command, the demo and the tests.
+/// </summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private readonly EmbeddedBroker broker;
+    private readonly IngestWorker ingest;
+    private readonly WebApplication web;
+
+    private GatewayHost(GatewayOptions options, EmbeddedBroker broker, MealStore store, IngestWorker ingest, WebApplication web, string httpUrl)
+    {
+        Options = options;
+        this.broker = broker;
+        Store = store;
+        this.ingest = ingest;
+        this.web = web;
+        HttpUrl = httpUrl;
+    }
+
+    public GatewayOptions Options { get; }
+
+    public MealStore Store { get; }
+
+    public IngestWorker Ingest => ingest;
+
+    public int MqttPort => broker.Port;
+
+    public string HttpUrl { get; }
+
+    public static MealPeriod[] Periods { get; } = TerminalConfig.DefaultPeriods();
+
+    public static async Task<GatewayHost> StartAsync(GatewayOptions options, CancellationToken cancellationToken = default)
+    {
+        int mqttPort = options.MqttPort == 0 ? FreePort.Pick() : options.MqttPort;
+        int httpPort = options.HttpPort == 0 ? FreePort.Pick() : options.HttpPort;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        string host = options.LoopbackOnly ? "127.0.0.1" : "0.0.0.0";
+        string httpUrl = $"http://{host}:{httpPort}";
+        builder.WebHost.UseUrls(httpUrl);
+        var web = builder.Build();
+        var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MealGateway");
+
+        var broker = await EmbeddedBroker.StartAsync(mqttPort, options.LoopbackOnly);
+        var store = new MealStore(options.DataDirectory, options.UtcOffsetMinutes);
+        var ingest = new IngestWorker(store, "127.0.0.1", mqttPort, logger, TimeProvider.System);
+        await ingest.StartAsync(cancellationToken);
+        GatewayApi.Map(web, store, ingest, Periods);
+        await web.StartAsync(cancellationToken);
+        return new GatewayHost(options, broker, store, ingest, web, httpUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await web.StopAsync();
+        await web.DisposeAsync();
+        await ingest.DisposeAsync();
+        await broker.DisposeAsync();
+        Store.Dispose();
+    }
+}

@@ -1,0 +1,3 @@
+using MealGateway.Cli;
+
+return await GatewayCommands.Build().Parse(args).InvokeAsync();

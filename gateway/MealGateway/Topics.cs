@@ -1,0 +1,25 @@
+namespace MealGateway;
+
+/// <summary>The topic tree meal/v1/{site}/{terminal}/{channel} (docs/protocol.md).</summary>
+public static class Topics
+{
+    public const string Root = "meal/v1";
+    public const string RecordsFilter = Root + "/+/+/records";
+
+    public static string For(string site, string terminal, string channel) => $"{Root}/{site}/{terminal}/{channel}";
+
+    /// <summary>Splits meal/v1/{site}/{terminal}/{channel}; false for any other shape.</summary>
+    public static bool TryParse(string topic, out string site, out string terminal, out string channel)
+    {
+        site = terminal = channel = string.Empty;
+        var parts = topic.Split('/');
+        if (parts.Length != 5 || parts[0] != "meal" || parts[1] != "v1"
+            || parts[2].Length == 0 || parts[3].Length == 0)
+        {
+            return false;
+        }
+
+        (site, terminal, channel) = (parts[2], parts[3], parts[4]);
+        return true;
+    }
+}

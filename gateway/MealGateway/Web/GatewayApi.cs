@@ -1,0 +1,30 @@
+using MealGateway.Ingest;
+using MealGateway.Storage;
+using MealGateway.Tallies;
+using MealTerminal.Core.Meals;
+
+namespace MealGateway.Web;
+
+/// <summary>The gateway's HTTP API: daily tallies, terminal upload state and ingest health as JSON.</summary>
+public static class GatewayApi
+{
+    public static void Map(WebApplication app, MealStore store, IngestWorker ingest, MealPeriod[] periods)
+    {
+        app.MapGet("/api/tallies", (string? day) =>
+        {
+            if (day is null || !DateOnly.TryParseExact(day, "yyyy-MM-dd", out _))
+            {
+                return Results.BadRequest(new { error = "day must be given as yyyy-MM-dd" });
+            }
+
+            return Results.Ok(TallyReport.Rows(store.TalliesForDay(day), periods));
+        });
+        app.MapGet("/api/terminals", () => Results.Ok(store.Terminals()));
+        app.MapGet("/api/health", () => Results.Ok(new
+        {
+            brokerConnected = ingest.IsConnected,
+            batchesStored = ingest.BatchesStored,
+            rejections = ingest.Rejections.ToDictionary(r => r.Key.ToString(), r => r.Value),
+        }));
+    }
+}

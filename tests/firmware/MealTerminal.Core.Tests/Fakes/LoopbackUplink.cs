@@ -1,0 +1,51 @@
+using MealTerminal.Core.Sync;
+
+namespace MealTerminal.Core.Tests.Fakes;
+
+/// <summary>An uplink that keeps what is published and lets the test deliver inbound messages.</summary>
+public sealed class LoopbackUplink : IUplink
+{
+    private readonly Queue<(int Channel, byte[] Payload)> inbound = new();
+
+    public bool IsConnected { get; set; } = true;
+
+    public List<byte[]> Batches { get; } = new();
+
+    public bool Publish(int channel, byte[] payload, int offset, int count)
+    {
+        if (!IsConnected)
+        {
+            return false;
+        }
+
+        if (channel == UplinkChannel.Records)
+        {
+            Batches.Add(payload.AsSpan(offset, count).ToArray());
+        }
+
+        return true;
+    }
+
+    public void Deliver(int channel, byte[] payload) => inbound.Enqueue((channel, payload));
+
+    public void DeliverAck(uint sequence)
+    {
+        var ack = new byte[AckCodec.Size];
+        AckCodec.Encode(ack, 0, sequence);
+        Deliver(UplinkChannel.Ack, ack);
+    }
+
+    public int TryReceive(byte[] buffer, out int channel)
+    {
+        channel = 0;
+        if (inbound.Count == 0)
+        {
+            return -1;
+        }
+
+        var (c, payload) = inbound.Dequeue();
+        payload.CopyTo(buffer, 0);
+        channel = c;
+        return payload.Length;
+    }
+}

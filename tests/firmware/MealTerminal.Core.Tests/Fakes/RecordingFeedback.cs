@@ -1,0 +1,17 @@
+using MealTerminal.Core.Display;
+
+namespace MealTerminal.Core.Tests.Fakes;
+
+/// <summary>Remembers every verdict shown, in order.</summary>
+public sealed class RecordingFeedback : IFeedback
+{
+    public List<int> Verdicts { get; } = new();
+
+    public List<string> Titles { get; } = new();
+
+    public void Show(Screen screen)
+    {
+        Verdicts.Add(screen.Verdict);
+        Titles.Add(screen.Line1);
+    }
+}

@@ -1,0 +1,30 @@
+using MealTerminal.Core.Ledger;
+using MealTerminal.Core.Meals;
+using MealTerminal.Core.Sync;
+
+namespace MealGateway.Tests;
+
+/// <summary>Builds wire batches the way a terminal does, for gateway tests.</summary>
+public static class Batches
+{
+    /// <summary>A batch of lunch meals on 2026-11-23 for sequences first..first+count-1.</summary>
+    public static byte[] Meals(string terminal, uint first, int count, int category = 1)
+    {
+        var buffer = new byte[RecordBatchCodec.MaxBatchSize(terminal)];
+        int at = RecordBatchCodec.HeaderSize(terminal);
+        var lunch = LocalTime.ToRecordSeconds(new DateTime(2026, 11, 23, 4, 0, 0, DateTimeKind.Utc)); // 12:00 +08:00
+        for (int i = 0; i < count; i++)
+        {
+            var record = new MealRecord
+            {
+                Verdict = VerdictCode.Accepted, Period = 1, Category = category, ClockValid = true,
+                ElderId = (uint)(100 + first + i), Time = lunch + (uint)i, BootCount = 1,
+            };
+            at = RecordBatchCodec.WriteRecord(buffer, at, record);
+        }
+
+        RecordBatchCodec.WriteHeader(buffer, terminal, first, count);
+        int length = RecordBatchCodec.Finish(buffer, at);
+        return buffer[..length];
+    }
+}

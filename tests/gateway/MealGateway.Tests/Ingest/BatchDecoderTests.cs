@@ -1,0 +1,96 @@
+using MealGateway.Ingest;
+using MealTerminal.Core.Integrity;
+
+namespace MealGateway.Tests.Ingest;
+
+public class BatchDecoderTests
+{
+    [Fact]
+    public void WellFormedBatch_DecodesEveryRecordWithItsSequence()
+    {
+        var result = BatchDecoder.TryDecode(Batches.Meals("T01", 41, 3), "T01", out var batch);
+        Assert.Equal(BatchRejection.None, result);
+        Assert.Equal(new uint[] { 41, 42, 43 }, batch!.Records.Select(r => r.Sequence));
+        Assert.All(batch.Records, r => Assert.Equal(1, r.Period));
+    }
+
+    [Fact]
+    public void FlippedBit_IsRefusedAsBadCrc()
+    {
+        var payload = Batches.Meals("T01", 1, 3);
+        payload[12] ^= 0x01;
+        Assert.Equal(BatchRejection.BadCrc, BatchDecoder.TryDecode(payload, "T01", out _));
+    }
+
+    [Fact]
+    public void BatchNamingAnotherTerminal_IsRefused()
+    {
+        Assert.Equal(BatchRejection.TerminalMismatch, BatchDecoder.TryDecode(Batches.Meals("T02", 1, 3), "T01", out _));
+    }
+
+    [Fact]
+    public void UnknownFormatVersion_IsRefused()
+    {
+        var payload = Batches.Meals("T01", 1, 1);
+        payload[0] = 9;
+        ResealCrc(payload);
+        Assert.Equal(BatchRejection.UnsupportedVersion, BatchDecoder.TryDecode(payload, "T01", out _));
+    }
+
+    [Fact]
+    public void CountLargerThanTheRecordsPresent_IsRefusedAsTruncated()
+    {
+        var payload = Batches.Meals("T01", 1, 2);
+        payload[2 + 3 + 4] = 5; // count low byte
+        ResealCrc(payload);
+        Assert.Equal(BatchRejection.Truncated, BatchDecoder.TryDecode(payload, "T01", out _));
+    }
+
+    [Fact]
+    public void AbsurdCount_IsRefused()
+    {
+        var payload = Batches.Meals("T01", 1, 1);
+        payload[2 + 3 + 5] = 0xFF; // count high byte
+        ResealCrc(payload);
+        Assert.Equal(BatchRejection.AbsurdCount, BatchDecoder.TryDecode(payload, "T01", out _));
+    }
+
+    [Fact]
+    public void RandomAndMutatedPayloads_NeverThrow()
+    {
+        var random = new Random(20261123);
+        var valid = Batches.Meals("T01", 1, 20);
+        for (int i = 0; i < 20_000; i++)
+        {
+            byte[] payload = i % 2 == 0 ? RandomBytes(random, random.Next(0, 300)) : Mutate(random, valid);
+            var result = BatchDecoder.TryDecode(payload, "T01", out var batch);
+            Assert.Equal(result == BatchRejection.None, batch is not null);
+        }
+    }
+
+    private static byte[] RandomBytes(Random random, int length)
+    {
+        var bytes = new byte[length];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] Mutate(Random random, byte[] valid)
+    {
+        var copy = valid[..random.Next(0, valid.Length + 1)];
+        if (copy.Length > 0)
+        {
+            copy[random.Next(copy.Length)] = (byte)random.Next(256);
+        }
+
+        if (random.Next(2) == 0 && copy.Length > 4)
+        {
+            ResealCrc(copy);
+        }
+
+        return copy;
+    }
+
+    private static void ResealCrc(byte[] payload) =>
+        LittleEndian.WriteUInt32(payload, payload.Length - 4, Crc32.Compute(payload, 0, payload.Length - 4));
+}
