@@ -55,6 +55,14 @@ public static class SimulatorCommands
         terminal.SetAction(async (parse, cancel) => await KeyboardTerminal.RunAsync(
             parse.GetValue(broker)!, parse.GetValue(site)!, parse.GetValue(terminalId)!, parse.GetValue(data) ?? "terminal-data", cancel));
 
-        return new RootCommand("Meal terminal simulator") { demo, terminal };
+        var folder = new Argument<string>("folder") { Description = "Where to write the PNGs and index", DefaultValueFactory = _ => "docs/screens" };
+        var screens = new Command("screens", "Render every verdict screen to PNG for review") { folder };
+        screens.SetAction(parse =>
+        {
+            Display.VerdictGallery.WriteTo(parse.GetValue(folder)!);
+            return 0;
+        });
+
+        return new RootCommand("Meal terminal simulator") { demo, terminal, screens };
     }
 }
