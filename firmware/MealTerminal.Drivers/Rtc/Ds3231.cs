@@ -57,7 +57,7 @@ namespace MealTerminal.Drivers.Rtc
             }
 
             year += (_read[5] & CenturyBit) != 0 ? 2100 : 2000;
-            if (day > DateTime.DaysInMonth(year, month))
+            if (day > DaysInMonth(year, month))
             {
                 return RtcReadResult.Invalid;
             }
@@ -113,6 +113,18 @@ namespace MealTerminal.Drivers.Rtc
 
             bool pm = (register & 0x20) != 0;
             return (hour % 12) + (pm ? 12 : 0);
+        }
+
+        /// <summary>Days in a month, written out: DateTime.DaysInMonth is not certain to exist on nanoFramework.</summary>
+        private static int DaysInMonth(int year, int month)
+        {
+            if (month == 2)
+            {
+                bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+                return leap ? 29 : 28;
+            }
+
+            return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
         }
 
         /// <summary>Two BCD digits to a number, or -1 when a digit is above 9.</summary>

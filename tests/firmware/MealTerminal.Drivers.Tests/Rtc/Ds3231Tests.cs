@@ -72,3 +72,20 @@ public class Ds3231Tests
         Assert.False(_rtc.SetUtc(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
     }
 }
+
+public class Ds3231CalendarTests
+{
+    [Theory]
+    [InlineData(2028, 0x29, true)]  // leap year
+    [InlineData(2100, 0x29, false)] // century, not a leap year
+    [InlineData(2027, 0x29, false)]
+    public void February29_IsAcceptedOnlyInLeapYears(int year, byte day, bool valid)
+    {
+        var chip = new FakeDs3231();
+        var rtc = new Ds3231(chip);
+        rtc.SetUtc(new DateTime(year, 2, 1, 0, 0, 0, DateTimeKind.Utc));
+        chip.Registers[0x04] = day;
+
+        Assert.Equal(valid ? RtcReadResult.Valid : RtcReadResult.Invalid, rtc.ReadUtc(out _));
+    }
+}
