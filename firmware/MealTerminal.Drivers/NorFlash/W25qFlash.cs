@@ -49,7 +49,7 @@ namespace MealTerminal.Drivers.NorFlash
             bus.Read(command, 1, id, 0, 3);
             if (id[0] != W25qCommands.ManufacturerWinbond)
             {
-                throw new FlashFaultException("flash: JEDEC manufacturer 0x" + id[0].ToString("X2") + " is not Winbond 0xEF (chip missing or wrong part)");
+                throw new FlashFaultException("flash: JEDEC manufacturer 0x" + Hex(id[0]) + " is not Winbond 0xEF (chip missing or wrong part)");
             }
 
             int bytes;
@@ -63,7 +63,7 @@ namespace MealTerminal.Drivers.NorFlash
             }
             else
             {
-                throw new FlashFaultException("flash: JEDEC capacity 0x" + id[2].ToString("X2") + " is neither W25Q32 (0x16) nor W25Q128 (0x18)");
+                throw new FlashFaultException("flash: JEDEC capacity 0x" + Hex(id[2]) + " is neither W25Q32 (0x16) nor W25Q128 (0x18)");
             }
 
             return new W25qFlash(bus, delay, bytes / W25qCommands.SectorSize);
@@ -160,6 +160,13 @@ namespace MealTerminal.Drivers.NorFlash
             _command[1] = (byte)(address >> 16);
             _command[2] = (byte)(address >> 8);
             _command[3] = (byte)address;
+        }
+
+        /// <summary>Two hex digits without format strings, whose support differs on nanoFramework.</summary>
+        private static string Hex(byte value)
+        {
+            const string Digits = "0123456789ABCDEF";
+            return new string(new char[] { Digits[value >> 4], Digits[value & 0x0F] });
         }
 
         private void CheckRange(int address, int count)
