@@ -76,7 +76,7 @@ namespace MealTerminal.Core
         {
             int length;
             CardReadStatus status = reader.Poll(uid, out length);
-            if (status == CardReadStatus.Card || status == CardReadStatus.ReadError)
+            if (status != CardReadStatus.NoCard)
             {
                 if (taps.Handle(status, uid, length))
                 {

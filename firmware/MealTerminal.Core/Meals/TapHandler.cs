@@ -49,6 +49,12 @@ namespace MealTerminal.Core.Meals
         public bool Handle(CardReadStatus status, byte[] uid, int length)
         {
             long now = clock.MillisecondsSinceBoot;
+            if (status == CardReadStatus.RandomUid)
+            {
+                VerdictScreens.Render(Screen, VerdictCode.RandomUid, string.Empty, string.Empty);
+                return true;
+            }
+
             if (status != CardReadStatus.Card || !CardKey.IsValidUidLength(length))
             {
                 VerdictScreens.Render(Screen, VerdictCode.TapAgain, string.Empty, string.Empty);

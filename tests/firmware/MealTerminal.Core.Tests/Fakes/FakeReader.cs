@@ -9,6 +9,8 @@ public sealed class FakeReader : ICardReader
 
     public void Present(byte[] uid) => reads.Enqueue((CardReadStatus.Card, uid));
 
+    public void PresentRandomUid() => reads.Enqueue((CardReadStatus.RandomUid, new byte[] { 0x08, 1, 2, 3 }));
+
     public void Fail() => reads.Enqueue((CardReadStatus.ReadError, Array.Empty<byte>()));
 
     public CardReadStatus Poll(byte[] uid, out int length)

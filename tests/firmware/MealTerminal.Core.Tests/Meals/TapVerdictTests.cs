@@ -121,6 +121,16 @@ public class TapVerdictTests
     }
 
     [Fact]
+    public void ReaderReportingARandomUid_GetsTheRandomUidVerdict()
+    {
+        var rig = LunchTime();
+        rig.Reader.PresentRandomUid();
+        rig.Terminal.Tick();
+        Assert.Equal(VerdictCode.RandomUid, rig.Feedback.Verdicts.Single());
+        Assert.Equal(1u, rig.Terminal.Ledger.NextSequence);
+    }
+
+    [Fact]
     public void UnreadableCard_AsksToTapAgainAndRecordsNothing()
     {
         var rig = LunchTime();
