@@ -26,6 +26,17 @@ public class InsideTheSubsetTests
     }
 
     [Fact]
+    public void DeviceAdapterCode_CompilesAgainstTheDeviceSurfaces()
+    {
+        var errors = SurfaceCompiler.Errors(SurfaceCompiler.Fixture("DeviceAdapterCode.cs"),
+            SurfaceCompiler.Collections, "System.Device.Gpio.dll", "System.Device.Spi.dll", "System.Device.I2c.dll",
+            "System.Net.dll", "Iot.Device.Mfrc522.dll", "nanoFramework.M2Mqtt.dll",
+            "nanoFramework.Runtime.Native.dll", "nanoFramework.Hardware.Esp32.dll");
+
+        Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
     public void InterpolatedStringWithStandardFormats_CompilesWithoutAnInterpolationHandler()
     {
         const string source =
