@@ -75,10 +75,11 @@ namespace System
         public static void WaitForPendingFinalizers() { }
     }
 
-    // nanoFramework's mscorlib Console writes to the debugger output; only the string overloads.
+    // nanoFramework's mscorlib Console writes to the debugger output; only these string overloads.
     public static class Console
     {
         public static void Write(string value) { }
+        public static void WriteLine() { }
         public static void WriteLine(string value) { }
     }
 }

@@ -2,6 +2,9 @@
 // nanoFramework's DateTime is always UTC: no Now, no ToLocalTime, no AddMonths/AddYears.
 namespace System
 {
+    /// <summary>nanoFramework keeps the enum for API compatibility; every DateTime is Utc.</summary>
+    public enum DateTimeKind { Unspecified = 0, Utc = 1, Local = 2 }
+
     public enum DayOfWeek { Sunday = 0, Monday = 1, Tuesday = 2, Wednesday = 3, Thursday = 4, Friday = 5, Saturday = 6 }
 
     public struct DateTime : IComparable
@@ -10,6 +13,8 @@ namespace System
         public static readonly DateTime MaxValue;
 
         public DateTime(long ticks) { }
+        /// <summary>Throws ArgumentException for any kind but Utc.</summary>
+        public DateTime(long ticks, DateTimeKind kind) { }
         public DateTime(int year, int month, int day) { }
         public DateTime(int year, int month, int day, int hour, int minute, int second) { }
         public DateTime(int year, int month, int day, int hour, int minute, int second, int millisecond) { }
@@ -28,6 +33,7 @@ namespace System
         public DayOfWeek DayOfWeek => throw null;
         public int DayOfYear => throw null;
         public long Ticks => throw null;
+        public DateTimeKind Kind => throw null;
         public TimeSpan TimeOfDay => throw null;
 
         public DateTime Add(TimeSpan val) => throw null;
@@ -43,7 +49,10 @@ namespace System
         public static int Compare(DateTime t1, DateTime t2) => throw null;
         public int CompareTo(object val) => throw null;
         public static int DaysInMonth(int year, int month) => throw null;
-        public static bool IsLeapYear(int year) => throw null;
+        public static bool Equals(DateTime t1, DateTime t2) => throw null;
+        // nanoFramework-only helpers (not in .NET's DateTime): Unix seconds conversions.
+        public static DateTime FromUnixTimeSeconds(long seconds) => throw null;
+        public long ToUnixTimeSeconds() => throw null;
         public override bool Equals(object obj) => throw null;
         public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
