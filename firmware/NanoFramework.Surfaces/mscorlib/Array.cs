@@ -7,7 +7,6 @@ namespace System
     public abstract class Array : ICloneable, IList
     {
         public int Length => throw null;
-        public static Array CreateInstance(Type elementType, int length) => throw null;
         public static void Copy(Array sourceArray, Array destinationArray, int length) => throw null;
         public static void Copy(Array sourceArray, int sourceIndex, Array destinationArray, int destinationIndex, int length) => throw null;
         public static void Clear(Array array, int index, int length) => throw null;

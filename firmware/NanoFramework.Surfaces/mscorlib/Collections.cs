@@ -64,7 +64,6 @@ namespace System.Collections
         public virtual void Insert(int index, object value) { }
         public virtual void Remove(object obj) { }
         public virtual void RemoveAt(int index) { }
-        public virtual object[] ToArray() => throw null;
-        public virtual Array ToArray(Type type) => throw null;
+        // ToArray() / ToArray(Type) exist only in the reflection-enabled mscorlib build: not declared.
     }
 }

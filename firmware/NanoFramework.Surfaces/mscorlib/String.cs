@@ -43,10 +43,8 @@ namespace System
         public string TrimEnd(params char[] trimChars) => throw null;
         public string ToLower() => throw null;
         public string ToUpper() => throw null;
-        public string PadLeft(int totalWidth) => throw null;
-        public string PadLeft(int totalWidth, char paddingChar) => throw null;
-        public string PadRight(int totalWidth) => throw null;
-        public string PadRight(int totalWidth, char paddingChar) => throw null;
+        public string PadLeft(int totalWidth, char paddingChar = ' ') => throw null;
+        public string PadRight(int totalWidth, char paddingChar = ' ') => throw null;
 
         public int IndexOf(char value) => throw null;
         public int IndexOf(char value, int startIndex) => throw null;
