@@ -101,11 +101,12 @@ namespace System
         public TimeSpan Subtract(TimeSpan ts) => throw null;
         public TimeSpan Negate() => throw null;
         public TimeSpan Duration() => throw null;
-        public static TimeSpan FromDays(double value) => throw null;
-        public static TimeSpan FromHours(double value) => throw null;
-        public static TimeSpan FromMinutes(double value) => throw null;
-        public static TimeSpan FromSeconds(double value) => throw null;
-        public static TimeSpan FromMilliseconds(double value) => throw null;
+        // nanoFramework: the From* factories take whole units (long), not double.
+        public static TimeSpan FromDays(long value) => throw null;
+        public static TimeSpan FromHours(long value) => throw null;
+        public static TimeSpan FromMinutes(long value) => throw null;
+        public static TimeSpan FromSeconds(long value) => throw null;
+        public static TimeSpan FromMilliseconds(long value) => throw null;
         public static TimeSpan FromTicks(long value) => throw null;
         public static int Compare(TimeSpan t1, TimeSpan t2) => throw null;
         public int CompareTo(object value) => throw null;
@@ -113,7 +114,9 @@ namespace System
         public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
 
+        public static bool Equals(TimeSpan t1, TimeSpan t2) => throw null;
         public static TimeSpan operator -(TimeSpan t) => throw null;
+        public static TimeSpan operator +(TimeSpan t) => throw null;
         public static TimeSpan operator -(TimeSpan t1, TimeSpan t2) => throw null;
         public static TimeSpan operator +(TimeSpan t1, TimeSpan t2) => throw null;
         public static bool operator ==(TimeSpan t1, TimeSpan t2) => throw null;

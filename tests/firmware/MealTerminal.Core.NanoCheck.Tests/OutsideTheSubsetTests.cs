@@ -47,6 +47,10 @@ public class OutsideTheSubsetTests
         AssertFails("class C { System.DateTime F() { return System.DateTime.Now; } }", "Now");
 
     [Fact]
+    public void TimeSpanFromFractionalSeconds_DoesNotCompile() =>
+        AssertFails("class C { System.TimeSpan F() { return System.TimeSpan.FromSeconds(1.5); } }", "double");
+
+    [Fact]
     public void EnumGetValues_DoesNotCompile() =>
         AssertFails("enum E { A } class C { object F() { return System.Enum.GetValues(typeof(E)); } }", "GetValues");
 
