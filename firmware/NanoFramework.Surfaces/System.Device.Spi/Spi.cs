@@ -1,0 +1,36 @@
+// Reference surface of NuGet package nanoFramework.System.Device.Spi 1.3.x (assembly System.Device.Spi).
+// Transfers take System.SpanByte (nanoFramework 1.x has no Span<byte>); byte[] converts implicitly.
+using System.Device.Gpio;
+
+namespace System.Device.Spi
+{
+    public enum SpiMode { Mode0 = 0, Mode1 = 1, Mode2 = 2, Mode3 = 3 }
+    public enum DataFlow { MsbFirst = 0, LsbFirst = 1 }
+    public enum SpiSharingMode { Exclusive = 0, Shared = 1 }
+
+    public sealed class SpiConnectionSettings
+    {
+        public SpiConnectionSettings(int busId, int chipSelectLine) { }
+        public int BusId { get => throw null; set { } }
+        public int ChipSelectLine { get => throw null; set { } }
+        public SpiMode Mode { get => throw null; set { } }
+        public int DataBitLength { get => throw null; set { } }
+        public int ClockFrequency { get => throw null; set { } }
+        public DataFlow DataFlow { get => throw null; set { } }
+        public PinValue ChipSelectLineActiveState { get => throw null; set { } }
+        public SpiSharingMode SharingMode { get => throw null; set { } }
+    }
+
+    public class SpiDevice : IDisposable
+    {
+        public SpiDevice(SpiConnectionSettings settings) { }
+        public static SpiDevice Create(SpiConnectionSettings settings) => throw null;
+        public SpiConnectionSettings ConnectionSettings => throw null;
+        public byte ReadByte() => throw null;
+        public void Read(SpanByte buffer) { }
+        public void WriteByte(byte value) { }
+        public void Write(SpanByte buffer) { }
+        public void TransferFullDuplex(SpanByte writeBuffer, SpanByte readBuffer) { }
+        public void Dispose() { }
+    }
+}

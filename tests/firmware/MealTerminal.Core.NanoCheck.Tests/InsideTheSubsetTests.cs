@@ -1,0 +1,47 @@
+using Xunit;
+
+namespace MealTerminal.Core.NanoCheck.Tests;
+
+/// <summary>
+/// Ordinary terminal-style code (what nanoFramework 1.x runs) must compile against the surfaces,
+/// otherwise the surfaces are too strict and the NanoCheck build would reject legitimate code.
+/// </summary>
+public class InsideTheSubsetTests
+{
+    [Fact]
+    public void RealisticTerminalCode_CompilesAgainstMscorlibAlone()
+    {
+        var errors = SurfaceCompiler.Errors(SurfaceCompiler.Fixture("RealisticTerminalCode.cs"));
+
+        Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public void CodeUsingTheNanoFrameworkPackages_CompilesWithTheirSurfaces()
+    {
+        var errors = SurfaceCompiler.Errors(SurfaceCompiler.Fixture("PackageUsingCode.cs"),
+            SurfaceCompiler.Text, SurfaceCompiler.Collections, SurfaceCompiler.Math);
+
+        Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public void DeviceAdapterCode_CompilesAgainstTheDeviceSurfaces()
+    {
+        var errors = SurfaceCompiler.Errors(SurfaceCompiler.Fixture("DeviceAdapterCode.cs"),
+            SurfaceCompiler.Collections, "System.Device.Gpio.dll", "System.Device.Spi.dll", "System.Device.I2c.dll",
+            "System.Net.dll", "Iot.Device.Mfrc522.dll", "nanoFramework.M2Mqtt.dll",
+            "nanoFramework.Runtime.Native.dll", "nanoFramework.Hardware.Esp32.dll");
+
+        Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public void InterpolatedStringWithStandardFormats_CompilesWithoutAnInterpolationHandler()
+    {
+        const string source =
+            "class C { string F(int n, int d, long t) { return $\"卡 {n:X4} 日 {d:D2} 时 {t}\"; } }";
+
+        Assert.Empty(SurfaceCompiler.Errors(source));
+    }
+}
