@@ -1,0 +1,136 @@
+using System;
+using System.Device.Gpio;
+using System.Device.I2c;
+using System.Device.Spi;
+using System.Threading;
+using Iot.Device.Mfrc522;
+using MealTerminal.Core;
+using MealTerminal.Core.Display;
+using MealTerminal.Core.Flash;
+using MealTerminal.Core.Meals;
+using MealTerminal.Device.Adapters;
+using MealTerminal.Drivers.CardReader;
+using MealTerminal.Drivers.Feedback;
+using MealTerminal.Drivers.NorFlash;
+using MealTerminal.Drivers.Provisioning;
+using MealTerminal.Drivers.Rtc;
+using MealTerminal.Drivers.Uplink;
+using nanoFramework.Hardware.Esp32;
+
+namespace MealTerminal.Device
+{
+    /// <summary>Wiring only: route pins, open buses, build the adapters, run the terminal's loop.</summary>
+    public static class Program
+    {
+        private const int MaxRosterEntries = 20000;
+        private const int Ds3231Address = 0x68; // DS3231 datasheet, I2C slave address 1101000
+
+        public static void Main()
+        {
+            Configuration.SetPinFunction(PinMap.SpiMiso, DeviceFunction.SPI1_MISO);
+            Configuration.SetPinFunction(PinMap.SpiMosi, DeviceFunction.SPI1_MOSI);
+            Configuration.SetPinFunction(PinMap.SpiClock, DeviceFunction.SPI1_CLOCK);
+            Configuration.SetPinFunction(PinMap.I2cData, DeviceFunction.I2C1_DATA);
+            Configuration.SetPinFunction(PinMap.I2cClock, DeviceFunction.I2C1_CLOCK);
+
+            GpioController gpio = new GpioController();
+            DeviceClock clock = new DeviceClock(new Ds3231(new EspI2cPort(new I2cDevice(new I2cConnectionSettings(1, Ds3231Address)))));
+            PatternPlayer player = new PatternPlayer();
+            GpioSignals signals = new GpioSignals(gpio, player);
+            Ssd1306Feedback display = new Ssd1306Feedback(new I2cDevice(new I2cConnectionSettings(1, Ssd1306Feedback.Address, I2cBusSpeed.FastMode)), player, clock);
+
+            SpiConnectionSettings flashBus = new SpiConnectionSettings(1, PinMap.FlashChipSelect);
+            flashBus.ClockFrequency = 20000000; // W25Q32JV: read data (03h) up to 50 MHz, section 9.6
+            flashBus.Mode = SpiMode.Mode0;
+            W25qFlash chip = W25qFlash.Open(new EspSpiBus(new SpiDevice(flashBus), W25qCommands.PageSize), new ThreadDelay());
+
+            byte[] sector = new byte[chip.SectorSize];
+            chip.Read((chip.SectorCount - 1) * chip.SectorSize, sector, 0, sector.Length);
+            string problem;
+            ProvisioningRecord settings = ProvisioningRecord.TryParse(sector, out problem);
+            if (settings == null)
+            {
+                ShowForever(display, "终端未配置", problem);
+            }
+
+            SpiConnectionSettings readerBus = new SpiConnectionSettings(1, PinMap.ReaderChipSelect);
+            readerBus.ClockFrequency = MfRc522.MaximumSpiClockFrequency;
+            readerBus.Mode = MfRc522.DefaultSpiMode;
+            ReaderSupervisor reader = new ReaderSupervisor(new Rc522Port(new MfRc522(new SpiDevice(readerBus), PinMap.ReaderReset, gpio, false)), clock);
+
+            string site = settings.Get("site", string.Empty);
+            string terminalId = settings.Get("terminal", string.Empty);
+            UplinkSupervisor supervisor = new UplinkSupervisor(clock, new ReconnectSchedule(1000, 60000, terminalId.GetHashCode()));
+            M2MqttUplink uplink = new M2MqttUplink(supervisor, settings.Get("wifi.ssid", string.Empty), settings.Get("wifi.password", string.Empty),
+                settings.Get("mqtt.host", string.Empty), int.Parse(settings.Get("mqtt.port", "1883")), site, terminalId,
+                settings.Get("mqtt.user", terminalId), settings.Get("mqtt.password", string.Empty));
+
+            IFlash flash = new ReservedTailFlash(chip, 1);
+            TerminalConfig config = new TerminalConfig(site, terminalId, TerminalConfig.DefaultPeriods());
+            Terminal terminal = new Terminal(config, new FlashLayout(flash, MaxRosterEntries), flash, reader, clock, display, uplink);
+            terminal.Boot();
+            uplink.Start();
+            Run(terminal, display, signals, clock);
+        }
+
+        /// <summary>The main loop and its one catch point: a fault is shown and the loop carries on.</summary>
+        private static void Run(Terminal terminal, Ssd1306Feedback display, GpioSignals signals, DeviceClock clock)
+        {
+            Screen fault = new Screen();
+            bool buttonWasDown = false;
+            while (true)
+            {
+                try
+                {
+                    terminal.Tick();
+                    bool buttonDown = signals.HostButtonPressed;
+                    if (buttonDown && !buttonWasDown)
+                    {
+                        display.Show(HostSummary(terminal));
+                    }
+
+                    buttonWasDown = buttonDown;
+                }
+                catch (FlashFaultException)
+                {
+                    // Nothing was stored, so nothing will be acknowledged: say so and keep serving the screen.
+                    fault.Set(0, SignalPattern.Refused, "存储故障", "本次未登记", "请联系管理员", string.Empty);
+                    display.Show(fault);
+                }
+                catch (Exception)
+                {
+                    fault.Set(0, SignalPattern.TapAgain, "请重新刷卡", string.Empty, string.Empty, string.Empty);
+                    display.Show(fault);
+                }
+
+                signals.Update(clock.MillisecondsSinceBoot);
+                Thread.Sleep(10);
+            }
+        }
+
+        private static Screen HostSummary(Terminal terminal)
+        {
+            Screen screen = new Screen();
+            MealPeriod[] periods = terminal.Config.Periods;
+            string[] lines = new string[3];
+            for (int p = 0; p < periods.Length && p < 3; p++)
+            {
+                lines[p] = periods[p].Name + " " + terminal.Today.MealsInPeriod(p).ToString() + "人次";
+            }
+
+            screen.Set(0, SignalPattern.None, "待上传 " + terminal.Ledger.PendingCount.ToString() + "条", lines[0], lines[1], lines[2]);
+            return screen;
+        }
+
+        private static void ShowForever(Ssd1306Feedback display, string title, string detail)
+        {
+            Screen screen = new Screen();
+            screen.Set(0, SignalPattern.Refused, title, detail, "请联系管理员", string.Empty);
+            display.Show(screen);
+            while (true)
+            {
+                Thread.Sleep(60000);
+            }
+        }
+    }
+}
