@@ -24,6 +24,8 @@ public static class GatewayApi
         {
             brokerConnected = ingest.IsConnected,
             batchesStored = ingest.BatchesStored,
+            groupCommits = ingest.GroupCommits,
+            storeFailures = ingest.StoreFailures,
             rejections = ingest.Rejections.ToDictionary(r => r.Key.ToString(), r => r.Value),
         }));
     }
