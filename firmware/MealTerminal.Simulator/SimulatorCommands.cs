@@ -51,9 +51,10 @@ public static class SimulatorCommands
         var broker = new Option<string>("--broker") { DefaultValueFactory = _ => "127.0.0.1:1883", Description = "host:port of the gateway's broker" };
         var site = new Option<string>("--site") { DefaultValueFactory = _ => "S01" };
         var terminalId = new Option<string>("--terminal") { DefaultValueFactory = _ => "T09" };
-        var terminal = new Command("terminal", "One terminal; type a card UID in hex (e.g. 04521000_8A3C80) and Enter to tap") { broker, site, terminalId, data };
+        var password = new Option<string?>("--password") { Description = "The terminal's secret from `MealGateway terminal add` (user name is site/terminal)" };
+        var terminal = new Command("terminal", "One terminal; type a card UID in hex (e.g. 04521000_8A3C80) and Enter to tap") { broker, site, terminalId, data, password };
         terminal.SetAction(async (parse, cancel) => await KeyboardTerminal.RunAsync(
-            parse.GetValue(broker)!, parse.GetValue(site)!, parse.GetValue(terminalId)!, parse.GetValue(data) ?? "terminal-data", cancel));
+            parse.GetValue(broker)!, parse.GetValue(site)!, parse.GetValue(terminalId)!, parse.GetValue(data) ?? "terminal-data", parse.GetValue(password), cancel));
 
         var folder = new Argument<string>("folder") { Description = "Where to write the PNGs and index", DefaultValueFactory = _ => "docs/screens" };
         var screens = new Command("screens", "Render every verdict screen to PNG for review") { folder };

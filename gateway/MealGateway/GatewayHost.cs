@@ -16,11 +16,12 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly IngestWorker ingest;
     private readonly WebApplication web;
 
-    private GatewayHost(GatewayOptions options, EmbeddedBroker broker, MealStore store, IngestWorker ingest, WebApplication web, string httpUrl)
+    private GatewayHost(GatewayOptions options, EmbeddedBroker broker, MealStore store, CredentialStore credentials, IngestWorker ingest, WebApplication web, string httpUrl)
     {
         Options = options;
         this.broker = broker;
         Store = store;
+        Credentials = credentials;
         this.ingest = ingest;
         this.web = web;
         HttpUrl = httpUrl;
@@ -29,6 +30,11 @@ public sealed class GatewayHost : IAsyncDisposable
     public GatewayOptions Options { get; }
 
     public MealStore Store { get; }
+
+    /// <summary>Terminal logins for the embedded broker (provision and revoke).</summary>
+    public CredentialStore Credentials { get; }
+
+    public EmbeddedBroker Broker => broker;
 
     public IngestWorker Ingest => ingest;
 
@@ -50,13 +56,15 @@ public sealed class GatewayHost : IAsyncDisposable
         var web = builder.Build();
         var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MealGateway");
 
-        var broker = await EmbeddedBroker.StartAsync(mqttPort, options.LoopbackOnly);
+        var credentials = new CredentialStore(options.DataDirectory);
+        var broker = await EmbeddedBroker.StartAsync(mqttPort, options.LoopbackOnly, credentials);
         var store = new MealStore(options.DataDirectory, options.UtcOffsetMinutes);
-        var ingest = new IngestWorker(store, "127.0.0.1", mqttPort, logger, TimeProvider.System);
+        var service = new BrokerConnection("127.0.0.1", mqttPort, EmbeddedBroker.ServiceUserName, broker.ServiceSecret);
+        var ingest = new IngestWorker(store, service, logger, TimeProvider.System);
         await ingest.StartAsync(cancellationToken);
-        GatewayApi.Map(web, store, ingest, Periods);
+        GatewayApi.Map(web, store, ingest, broker, Periods);
         await web.StartAsync(cancellationToken);
-        return new GatewayHost(options, broker, store, ingest, web, httpUrl);
+        return new GatewayHost(options, broker, store, credentials, ingest, web, httpUrl);
     }
 
     public async ValueTask DisposeAsync()

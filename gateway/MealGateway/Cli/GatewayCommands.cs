@@ -4,7 +4,7 @@ using MealGateway.Tallies;
 
 namespace MealGateway.Cli;
 
-/// <summary>The gateway's command line: `run` serves, `tally` prints a day's tally from the database.</summary>
+/// <summary>The gateway's command line: `run` serves, `tally` prints a day's tally, `terminal` provisions logins.</summary>
 public static class GatewayCommands
 {
     public static RootCommand Build()
@@ -58,6 +58,6 @@ public static class GatewayCommands
             return 0;
         });
 
-        return new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally };
+        return new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data) };
     }
 }

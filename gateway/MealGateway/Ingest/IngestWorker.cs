@@ -26,15 +26,16 @@ public sealed class IngestWorker : IAsyncDisposable
     private Task? reconnectLoop;
     private long batchesStored;
 
-    public IngestWorker(MealStore store, string brokerHost, int brokerPort, ILogger logger, TimeProvider time)
+    public IngestWorker(MealStore store, BrokerConnection broker, ILogger logger, TimeProvider time)
     {
         this.store = store;
         this.logger = logger;
         this.time = time;
         client = new MqttClientFactory().CreateMqttClient();
         options = new MqttClientOptionsBuilder()
-            .WithTcpServer(brokerHost, brokerPort)
-            .WithClientId("meal-gateway-ingest")
+            .WithTcpServer(broker.Host, broker.Port)
+            .WithCredentials(broker.UserName, broker.Password)
+            .WithClientId(broker.ClientId)
             .WithCleanSession(false)
             .WithSessionExpiryInterval(uint.MaxValue)
             .Build();
