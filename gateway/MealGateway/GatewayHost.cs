@@ -7,16 +7,17 @@ using MealTerminal.Core.Meals;
 namespace MealGateway;
 
 /// <summary>
-/// A running gateway: embedded broker, ingest, database and HTTP API, started and stopped as one.
+/// A running gateway: broker (embedded, or an external one it connects to), ingest, database and
+/// HTTP API, started and stopped as one.
 /// Used by the service's `run` command, the demo and the tests.
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
-    private readonly EmbeddedBroker broker;
+    private readonly EmbeddedBroker? broker;
     private readonly IngestWorker ingest;
     private readonly WebApplication web;
 
-    private GatewayHost(GatewayOptions options, EmbeddedBroker broker, MealStore store, CredentialStore credentials, IngestWorker ingest, WebApplication web, string httpUrl)
+    private GatewayHost(GatewayOptions options, EmbeddedBroker? broker, MealStore store, CredentialStore credentials, IngestWorker ingest, WebApplication web, string httpUrl)
     {
         Options = options;
         this.broker = broker;
@@ -34,11 +35,13 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>Terminal logins for the embedded broker (provision and revoke).</summary>
     public CredentialStore Credentials { get; }
 
-    public EmbeddedBroker Broker => broker;
+    /// <summary>The embedded broker; null in external-broker mode.</summary>
+    public EmbeddedBroker? Broker => broker;
 
     public IngestWorker Ingest => ingest;
 
-    public int MqttPort => broker.Port;
+    /// <summary>Port of the broker the gateway uses (embedded or external).</summary>
+    public int MqttPort { get; private init; }
 
     public string HttpUrl { get; }
 
@@ -57,14 +60,24 @@ public sealed class GatewayHost : IAsyncDisposable
         var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MealGateway");
 
         var credentials = new CredentialStore(options.DataDirectory);
-        var broker = await EmbeddedBroker.StartAsync(mqttPort, options.LoopbackOnly, credentials);
+        EmbeddedBroker? broker = null;
+        BrokerConnection service;
+        if (options.ExternalBroker is { } external)
+        {
+            service = external;
+        }
+        else
+        {
+            broker = await EmbeddedBroker.StartAsync(mqttPort, options.LoopbackOnly, credentials);
+            service = new BrokerConnection("127.0.0.1", mqttPort, EmbeddedBroker.ServiceUserName, broker.ServiceSecret);
+        }
+
         var store = new MealStore(options.DataDirectory, options.UtcOffsetMinutes);
-        var service = new BrokerConnection("127.0.0.1", mqttPort, EmbeddedBroker.ServiceUserName, broker.ServiceSecret);
         var ingest = new IngestWorker(store, service, logger, TimeProvider.System);
         await ingest.StartAsync(cancellationToken);
         GatewayApi.Map(web, store, ingest, broker, Periods);
         await web.StartAsync(cancellationToken);
-        return new GatewayHost(options, broker, store, credentials, ingest, web, httpUrl);
+        return new GatewayHost(options, broker, store, credentials, ingest, web, httpUrl) { MqttPort = service.Port };
     }
 
     public async ValueTask DisposeAsync()
@@ -72,7 +85,10 @@ public sealed class GatewayHost : IAsyncDisposable
         await web.StopAsync();
         await web.DisposeAsync();
         await ingest.DisposeAsync();
-        await broker.DisposeAsync();
+        if (broker is not null)
+        {
+            await broker.DisposeAsync();
+        }
         Store.Dispose();
     }
 }

@@ -48,7 +48,8 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     /// <summary>Refused connections, publishes and subscriptions by reason, for /api/health.</summary>
     public IReadOnlyDictionary<string, long> Refusals => refusals;
 
-    public static async Task<EmbeddedBroker> StartAsync(int port, bool loopbackOnly, CredentialStore credentials)
+    /// <param name="serviceSecret">The gateway's login secret; a new random one when null.</param>
+    public static async Task<EmbeddedBroker> StartAsync(int port, bool loopbackOnly, CredentialStore credentials, string? serviceSecret = null)
     {
         var builder = new MqttServerFactory().CreateServerOptionsBuilder()
             .WithDefaultEndpoint()
@@ -59,7 +60,7 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         }
 
         var server = new MqttServerFactory().CreateMqttServer(builder.Build());
-        var broker = new EmbeddedBroker(server, port, credentials, PasswordHash.NewSecret());
+        var broker = new EmbeddedBroker(server, port, credentials, serviceSecret ?? PasswordHash.NewSecret());
         await server.StartAsync();
         return broker;
     }

@@ -54,9 +54,18 @@ public sealed class IngestWorker : IAsyncDisposable
 
     public bool IsConnected => client.IsConnected;
 
+    /// <summary>Connects (or, if the broker is not up yet, keeps trying in the background).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ConnectAndSubscribeAsync(cancellationToken);
+        try
+        {
+            await ConnectAndSubscribeAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Broker not reachable at start, retrying: {Message}", ex.Message);
+        }
+
         reconnectLoop = Task.Run(() => KeepConnectedAsync(stopping.Token));
     }
 
@@ -79,7 +88,12 @@ public sealed class IngestWorker : IAsyncDisposable
 
     private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
     {
-        await client.ConnectAsync(options, cancellationToken);
+        var connected = await client.ConnectAsync(options, cancellationToken);
+        if (connected.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"broker refused the gateway's login: {connected.ResultCode}");
+        }
+
         var subscribe = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(Topics.RecordsFilter, MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();

@@ -62,7 +62,7 @@ public sealed class BrokerAccessTests : IAsyncLifetime
         await before.DisconnectAsync();
         gateway.Credentials.Revoke("S01", "T01");
         Assert.Equal(MqttClientConnectResultCode.NotAuthorized, await RefusalOf("S01/T01", secret, "terminal-S01-T01"));
-        Assert.Equal(1, gateway.Broker.Refusals["ConnectRevoked"]);
+        Assert.Equal(1, gateway.Broker!.Refusals["ConnectRevoked"]);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class BrokerAccessTests : IAsyncLifetime
 
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, onBsTopic.ReasonCode);
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, onOtherSite.ReasonCode);
-        Assert.Equal(2, gateway.Broker.Refusals["PublishForeignTopic"]);
+        Assert.Equal(2, gateway.Broker!.Refusals["PublishForeignTopic"]);
         Assert.Empty(gateway.Store.Terminals());
     }
 
