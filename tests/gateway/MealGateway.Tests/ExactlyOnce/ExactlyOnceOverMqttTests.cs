@@ -18,12 +18,6 @@ public sealed class ExactlyOnceOverMqttTests
         Assert.Empty(rig.Gateway.Ingest.Rejections);
     }
 
-    private static Func<bool> Steps(int count)
-    {
-        int done = 0;
-        return () => ++done > count;
-    }
-
     [Fact]
     public async Task GatewayRestartsMidBatch_EveryRecordIsStoredOnce()
     {
@@ -33,7 +27,7 @@ public sealed class ExactlyOnceOverMqttTests
 
         await rig.StopGatewayAsync();
         rig.Terminals.ForEach(t => rig.Record(t, 50));
-        await rig.PumpUntilAsync(Steps(60), "uploading with the gateway down");
+        await rig.PumpUntilAsync(UploadRig.Steps(60), "uploading with the gateway down");
         await rig.StartGatewayAsync();
         await rig.PumpUntilAsync(rig.AllAcknowledged, "upload after the gateway restarted");
 
@@ -48,7 +42,7 @@ public sealed class ExactlyOnceOverMqttTests
 
         await rig.StopBrokerAsync();
         rig.Terminals.ForEach(t => rig.Record(t, 50));
-        await rig.PumpUntilAsync(Steps(30), "taps with the broker down");
+        await rig.PumpUntilAsync(UploadRig.Steps(30), "taps with the broker down");
         await rig.StartBrokerAsync();
         await rig.PumpUntilAsync(rig.AllAcknowledged, "upload after the broker restarted");
 

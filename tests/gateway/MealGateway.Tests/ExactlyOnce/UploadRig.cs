@@ -22,11 +22,11 @@ public sealed class UploadRig : IAsyncDisposable
     private readonly Dictionary<string, string> secrets = new();
     private readonly Dictionary<string, int> recorded = new();
 
-    private UploadRig(string directory, int port)
+    private UploadRig(string directory, int port, string credentialsDirectory)
     {
         Directory = directory;
         Port = port;
-        Credentials = new CredentialStore(Path.Combine(directory, "broker"));
+        Credentials = new CredentialStore(Path.Combine(directory, credentialsDirectory));
     }
 
     public string Directory { get; }
@@ -43,12 +43,23 @@ public sealed class UploadRig : IAsyncDisposable
 
     public BrokerConnection Service(string clientId) => new("127.0.0.1", Port, EmbeddedBroker.ServiceUserName, serviceSecret, clientId);
 
-    /// <summary>Terminals S01/T01, S02/T02, ... one per site, each with a backlog of meal records.</summary>
-    public static async Task<UploadRig> StartAsync(int terminals, int backlog)
+    /// <summary>The data directory of the gateway (in-process, or a child process the test runs).</summary>
+    public string GatewayDirectory => Path.Combine(Directory, "gateway");
+
+    /// <summary>
+    /// Terminals S01/T01, S02/T02, ... one per site, each with a backlog of meal records. Without
+    /// an own gateway, terminals are provisioned in GatewayDirectory for a gateway process with
+    /// its embedded broker on Port, which the test starts.
+    /// </summary>
+    public static async Task<UploadRig> StartAsync(int terminals, int backlog, bool ownGateway = true)
     {
-        var rig = new UploadRig(System.IO.Directory.CreateTempSubdirectory("upload-").FullName, FreePort.Pick());
-        await rig.StartBrokerAsync();
-        await rig.StartGatewayAsync();
+        var rig = new UploadRig(System.IO.Directory.CreateTempSubdirectory("upload-").FullName, FreePort.Pick(), ownGateway ? "broker" : "gateway");
+        if (ownGateway)
+        {
+            await rig.StartBrokerAsync();
+            await rig.StartGatewayAsync();
+        }
+
         for (int i = 1; i <= terminals; i++)
         {
             var (site, id) = ($"S{i:D2}", $"T{i:D2}");
@@ -109,6 +120,13 @@ public sealed class UploadRig : IAsyncDisposable
     }
 
     public int RecordedBy(string terminal) => recorded[terminal];
+
+    /// <summary>A condition that holds after the given number of pump steps.</summary>
+    public static Func<bool> Steps(int count)
+    {
+        int done = 0;
+        return () => ++done > count;
+    }
 
     /// <summary>Ticks every terminal until the condition holds; fails after 30 s of real time.</summary>
     public async Task PumpUntilAsync(Func<bool> done, string what)
