@@ -6,7 +6,7 @@ namespace MealTerminal.Simulator;
 /// <summary>A terminal driven from the keyboard, on the real clock, against a running gateway.</summary>
 public static class KeyboardTerminal
 {
-    public static async Task<int> RunAsync(string broker, string site, string id, string dataDirectory, CancellationToken cancel)
+    public static async Task<int> RunAsync(string broker, string site, string id, string dataDirectory, string? password, CancellationToken cancel)
     {
         var parts = broker.Split(':');
         if (parts.Length != 2 || !int.TryParse(parts[1], out int port))
@@ -17,7 +17,7 @@ public static class KeyboardTerminal
 
         Directory.CreateDirectory(dataDirectory);
         await using var t = new SimulatedTerminal(site, id, Path.Combine(dataDirectory, $"{site}-{id}.flash"), parts[0], port,
-            s => Console.WriteLine(TextFeedback.OneLine(s)));
+            s => Console.WriteLine(TextFeedback.OneLine(s)), password);
         t.Clock.SetUtc(DateTime.UtcNow);
         t.Boot(SyntheticDay.RosterImage());
         Console.WriteLine($"Terminal {site}/{id}: type a card UID in hex and Enter (empty line quits).");

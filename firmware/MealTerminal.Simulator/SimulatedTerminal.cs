@@ -19,12 +19,12 @@ public sealed class SimulatedTerminal : IAsyncDisposable
 
     private readonly FileFlash flash;
 
-    public SimulatedTerminal(string site, string terminalId, string flashPath, string brokerHost, int brokerPort, Action<Screen>? print = null)
+    public SimulatedTerminal(string site, string terminalId, string flashPath, string brokerHost, int brokerPort, Action<Screen>? print = null, string? password = null)
     {
         Site = site;
         TerminalId = terminalId;
         flash = new FileFlash(flashPath, FlashSectors);
-        Uplink = new MqttUplink(brokerHost, brokerPort, site, terminalId);
+        Uplink = new MqttUplink(brokerHost, brokerPort, site, terminalId, password);
         Feedback = new TextFeedback(print);
         var config = new TerminalConfig(site, terminalId, TerminalConfig.DefaultPeriods());
         Core = new Terminal(config, new FlashLayout(flash, MaxRosterEntries), flash, Reader, Clock, Feedback, Uplink);

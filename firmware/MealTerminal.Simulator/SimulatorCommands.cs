@@ -51,10 +51,11 @@ public static class SimulatorCommands
         var broker = new Option<string>("--broker") { DefaultValueFactory = _ => "127.0.0.1:1883", Description = "host:port of the gateway's broker" };
         var site = new Option<string>("--site") { DefaultValueFactory = _ => "S01" };
         var terminalId = new Option<string>("--terminal") { DefaultValueFactory = _ => "T09" };
+        var password = new Option<string?>("--password") { Description = "The terminal's secret from `MealGateway terminal add` (user name is site/terminal)" };
         var selfTestFirst = new Option<bool>("--selftest") { Description = "Run the self-test first, as the device does with the host button held; stop if it fails" };
         var terminal = new Command("terminal", "One terminal; type a card UID in hex (e.g. 04521000_8A3C80) and Enter to tap")
         {
-            broker, site, terminalId, data, selfTestFirst,
+            broker, site, terminalId, data, password, selfTestFirst,
         };
         terminal.SetAction(async (parse, cancel) =>
         {
@@ -64,7 +65,7 @@ public static class SimulatorCommands
             }
 
             return await KeyboardTerminal.RunAsync(
-                parse.GetValue(broker)!, parse.GetValue(site)!, parse.GetValue(terminalId)!, parse.GetValue(data) ?? "terminal-data", cancel);
+                parse.GetValue(broker)!, parse.GetValue(site)!, parse.GetValue(terminalId)!, parse.GetValue(data) ?? "terminal-data", parse.GetValue(password), cancel);
         });
 
         var selftest = new Command("selftest", "Run the terminal self-test; prints PASS/FAIL per check and RESULT, exits 1 on any failure");

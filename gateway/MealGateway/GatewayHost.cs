@@ -7,20 +7,22 @@ using MealTerminal.Core.Meals;
 namespace MealGateway;
 
 /// <summary>
-/// A running gateway: embedded broker, ingest, database and HTTP API, started and stopped as one.
+/// A running gateway: broker (embedded, or an external one it connects to), ingest, database and
+/// HTTP API, started and stopped as one.
 /// Used by the service's `run` command, the demo and the tests.
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
-    private readonly EmbeddedBroker broker;
+    private readonly EmbeddedBroker? broker;
     private readonly IngestWorker ingest;
     private readonly WebApplication web;
 
-    private GatewayHost(GatewayOptions options, EmbeddedBroker broker, MealStore store, IngestWorker ingest, WebApplication web, string httpUrl)
+    private GatewayHost(GatewayOptions options, EmbeddedBroker? broker, MealStore store, CredentialStore credentials, IngestWorker ingest, WebApplication web, string httpUrl)
     {
         Options = options;
         this.broker = broker;
         Store = store;
+        Credentials = credentials;
         this.ingest = ingest;
         this.web = web;
         HttpUrl = httpUrl;
@@ -30,9 +32,16 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public MealStore Store { get; }
 
+    /// <summary>Terminal logins for the embedded broker (provision and revoke).</summary>
+    public CredentialStore Credentials { get; }
+
+    /// <summary>The embedded broker; null in external-broker mode.</summary>
+    public EmbeddedBroker? Broker => broker;
+
     public IngestWorker Ingest => ingest;
 
-    public int MqttPort => broker.Port;
+    /// <summary>Port of the broker the gateway uses (embedded or external).</summary>
+    public int MqttPort { get; private init; }
 
     public string HttpUrl { get; }
 
@@ -50,13 +59,25 @@ public sealed class GatewayHost : IAsyncDisposable
         var web = builder.Build();
         var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MealGateway");
 
-        var broker = await EmbeddedBroker.StartAsync(mqttPort, options.LoopbackOnly);
+        var credentials = new CredentialStore(options.DataDirectory);
+        EmbeddedBroker? broker = null;
+        BrokerConnection service;
+        if (options.ExternalBroker is { } external)
+        {
+            service = external;
+        }
+        else
+        {
+            broker = await EmbeddedBroker.StartAsync(mqttPort, options.LoopbackOnly, credentials);
+            service = new BrokerConnection("127.0.0.1", mqttPort, EmbeddedBroker.ServiceUserName, broker.ServiceSecret);
+        }
+
         var store = new MealStore(options.DataDirectory, options.UtcOffsetMinutes);
-        var ingest = new IngestWorker(store, "127.0.0.1", mqttPort, logger, TimeProvider.System);
+        var ingest = new IngestWorker(store, service, logger, TimeProvider.System);
         await ingest.StartAsync(cancellationToken);
-        GatewayApi.Map(web, store, ingest, Periods);
+        GatewayApi.Map(web, store, ingest, broker, Periods);
         await web.StartAsync(cancellationToken);
-        return new GatewayHost(options, broker, store, ingest, web, httpUrl);
+        return new GatewayHost(options, broker, store, credentials, ingest, web, httpUrl) { MqttPort = service.Port };
     }
 
     public async ValueTask DisposeAsync()
@@ -64,7 +85,10 @@ public sealed class GatewayHost : IAsyncDisposable
         await web.StopAsync();
         await web.DisposeAsync();
         await ingest.DisposeAsync();
-        await broker.DisposeAsync();
+        if (broker is not null)
+        {
+            await broker.DisposeAsync();
+        }
         Store.Dispose();
     }
 }

@@ -15,4 +15,10 @@ public sealed record GatewayOptions
     public bool LoopbackOnly { get; init; } = true;
 
     public int UtcOffsetMinutes { get; init; } = 8 * 60;
+
+    /// <summary>
+    /// Connect to this broker (Mosquitto, EMQX...) as a client instead of embedding one. Terminal
+    /// logins and topic ACLs are then the external broker's job (docs/architecture.md).
+    /// </summary>
+    public Ingest.BrokerConnection? ExternalBroker { get; init; }
 }

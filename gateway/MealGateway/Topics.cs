@@ -22,4 +22,8 @@ public static class Topics
         (site, terminal, channel) = (parts[2], parts[3], parts[4]);
         return true;
     }
+
+    /// <summary>True for a usable site or terminal id: one non-empty topic level, no wildcards.</summary>
+    public static bool IsLevel(string id) =>
+        id.Length > 0 && id.IndexOfAny(['/', '+', '#', '\0']) < 0;
 }

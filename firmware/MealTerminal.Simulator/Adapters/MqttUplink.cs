@@ -23,9 +23,12 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private Task? loop;
 
-    public MqttUplink(string host, int port, string site, string terminal)
+    private readonly string? password;
+
+    /// <param name="password">The terminal's provisioned secret; it logs in as "{site}/{terminal}".</param>
+    public MqttUplink(string host, int port, string site, string terminal, string? password = null)
     {
-        (this.host, this.port, this.site, this.terminal) = (host, port, site, terminal);
+        (this.host, this.port, this.site, this.terminal, this.password) = (host, port, site, terminal, password);
         client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += e =>
         {
@@ -105,6 +108,7 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
                     var options = new MqttClientOptionsBuilder()
                         .WithTcpServer(host, port)
                         .WithClientId($"terminal-{site}-{terminal}")
+                        .WithCredentials($"{site}/{terminal}", password ?? string.Empty)
                         .WithWillTopic(Topic(UplinkChannel.Status))
                         .WithWillPayload("offline")
                         .WithWillRetain(true)

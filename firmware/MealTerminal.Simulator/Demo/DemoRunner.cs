@@ -33,7 +33,8 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
         byte[] roster = SyntheticDay.RosterImage();
         foreach (var (site, id) in Terminals)
         {
-            var t = new SimulatedTerminal(site, id, Path.Combine(dataDirectory, "terminals", $"{site}-{id}.flash"), "127.0.0.1", Gateway.MqttPort);
+            string secret = Gateway.Credentials.Provision(site, id); // what `MealGateway terminal add` does
+            var t = new SimulatedTerminal(site, id, Path.Combine(dataDirectory, "terminals", $"{site}-{id}.flash"), "127.0.0.1", Gateway.MqttPort, password: secret);
             t.Boot(roster);
             SimulatedTerminals.Add(t);
         }

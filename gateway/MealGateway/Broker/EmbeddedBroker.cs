@@ -1,24 +1,55 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace MealGateway.Broker;
 
 /// <summary>
 /// The MQTT broker the gateway runs by default (MQTTnet's server on the loopback or all
-/// interfaces), so a meal point needs no separate broker installation.
+/// interfaces), so a meal point needs no separate broker installation. Every client logs in:
+/// terminals with their provisioned credential and client id "terminal-{site}-{terminal}", the
+/// gateway's own ingest with a service credential made at start. TopicAcl decides what a
+/// terminal may publish and subscribe; every refusal is counted for the operator.
 /// </summary>
 public sealed class EmbeddedBroker : IAsyncDisposable
 {
-    private readonly MqttServer server;
+    public const string ServiceUserName = "meal-gateway";
 
-    private EmbeddedBroker(MqttServer server, int port)
+    private readonly MqttServer server;
+    private readonly CredentialStore credentials;
+    private readonly byte[] serviceSecret;
+    private readonly ConcurrentDictionary<string, TerminalCredential> terminalsByClientId = new();
+    private readonly ConcurrentDictionary<string, long> refusals = new();
+
+    private EmbeddedBroker(MqttServer server, int port, CredentialStore credentials, string serviceSecret)
     {
         this.server = server;
+        this.credentials = credentials;
         Port = port;
+        ServiceSecret = serviceSecret;
+        this.serviceSecret = Encoding.UTF8.GetBytes(serviceSecret);
+        server.ValidatingConnectionAsync += ValidateConnection;
+        server.InterceptingPublishAsync += InterceptPublish;
+        server.InterceptingSubscriptionAsync += InterceptSubscription;
+        server.ClientDisconnectedAsync += e =>
+        {
+            terminalsByClientId.TryRemove(e.ClientId, out _);
+            return Task.CompletedTask;
+        };
     }
 
     public int Port { get; }
 
-    public static async Task<EmbeddedBroker> StartAsync(int port, bool loopbackOnly)
+    /// <summary>The service credential's secret for this run (never stored).</summary>
+    public string ServiceSecret { get; }
+
+    /// <summary>Refused connections, publishes and subscriptions by reason, for /api/health.</summary>
+    public IReadOnlyDictionary<string, long> Refusals => refusals;
+
+    /// <param name="serviceSecret">The gateway's login secret; a new random one when null.</param>
+    public static async Task<EmbeddedBroker> StartAsync(int port, bool loopbackOnly, CredentialStore credentials, string? serviceSecret = null)
     {
         var builder = new MqttServerFactory().CreateServerOptionsBuilder()
             .WithDefaultEndpoint()
@@ -29,13 +60,71 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         }
 
         var server = new MqttServerFactory().CreateMqttServer(builder.Build());
+        var broker = new EmbeddedBroker(server, port, credentials, serviceSecret ?? PasswordHash.NewSecret());
         await server.StartAsync();
-        return new EmbeddedBroker(server, port);
+        return broker;
     }
 
     public async ValueTask DisposeAsync()
     {
         await server.StopAsync();
         server.Dispose();
+    }
+
+    private Task ValidateConnection(ValidatingConnectionEventArgs e)
+    {
+        if (e.UserName == ServiceUserName)
+        {
+            bool ok = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(e.Password ?? string.Empty), serviceSecret);
+            e.ReasonCode = ok ? MqttConnectReasonCode.Success : Refuse(MqttConnectReasonCode.BadUserNameOrPassword, "ServiceWrongSecret");
+            return Task.CompletedTask;
+        }
+
+        var check = credentials.Check(e.UserName, e.Password, out var credential);
+        if (check != CredentialCheck.Accepted)
+        {
+            e.ReasonCode = Refuse(check == CredentialCheck.Revoked ? MqttConnectReasonCode.NotAuthorized : MqttConnectReasonCode.BadUserNameOrPassword, $"Connect{check}");
+        }
+        else if (e.ClientId != $"terminal-{credential!.Site}-{credential.Terminal}")
+        {
+            // Another terminal's client id would take over that terminal's session.
+            e.ReasonCode = Refuse(MqttConnectReasonCode.ClientIdentifierNotValid, "ConnectForeignClientId");
+        }
+        else
+        {
+            terminalsByClientId[e.ClientId] = credential;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task InterceptPublish(InterceptingPublishEventArgs e)
+    {
+        if (terminalsByClientId.TryGetValue(e.ClientId, out var t) && !TopicAcl.MayPublish(t.Site, t.Terminal, e.ApplicationMessage.Topic))
+        {
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            Refuse(0, "PublishForeignTopic");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task InterceptSubscription(InterceptingSubscriptionEventArgs e)
+    {
+        if (terminalsByClientId.TryGetValue(e.ClientId, out var t) && !TopicAcl.MaySubscribe(t.Site, t.Terminal, e.TopicFilter.Topic))
+        {
+            e.ProcessSubscription = false;
+            e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+            Refuse(0, "SubscribeForeignTopic");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private T Refuse<T>(T code, string reason)
+    {
+        refusals.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        return code;
     }
 }

@@ -1,10 +1,11 @@
 using System.CommandLine;
+using MealGateway.Ingest;
 using MealGateway.Storage;
 using MealGateway.Tallies;
 
 namespace MealGateway.Cli;
 
-/// <summary>The gateway's command line: `run` serves, `tally` prints a day's tally from the database.</summary>
+/// <summary>The gateway's command line: `run` serves, `tally` prints a day's tally, `terminal` provisions logins.</summary>
 public static class GatewayCommands
 {
     public static RootCommand Build()
@@ -15,16 +16,38 @@ public static class GatewayCommands
         var allInterfaces = new Option<bool>("--all-interfaces") { Description = "Listen on all interfaces, not only 127.0.0.1" };
         var day = new Option<string>("--day") { Description = "Local service day, yyyy-MM-dd (default: today, UTC+08:00)" };
 
-        var run = new Command("run", "Run the gateway: embedded MQTT broker, ingest, database and HTTP API") { data, mqttPort, httpPort, allInterfaces };
+        var broker = new Option<string?>("--broker") { Description = "host:port of an external broker to connect to instead of embedding one" };
+        var brokerUser = new Option<string?>("--broker-user") { Description = "Gateway's user name on the external broker" };
+        var brokerPassword = new Option<string?>("--broker-password") { Description = "Its password (or set MEAL_GATEWAY_BROKER_PASSWORD)" };
+
+        var run = new Command("run", "Run the gateway: MQTT broker (embedded or --broker), ingest, database and HTTP API")
+        {
+            data, mqttPort, httpPort, allInterfaces, broker, brokerUser, brokerPassword,
+        };
         run.SetAction(async (parse, cancel) =>
         {
+            BrokerConnection? external = null;
+            if (parse.GetValue(broker) is { } endpoint)
+            {
+                int colon = endpoint.LastIndexOf(':');
+                if (colon <= 0 || !int.TryParse(endpoint[(colon + 1)..], out int port) || port is < 1 or > 65535)
+                {
+                    Console.Error.WriteLine($"--broker must be host:port, got '{endpoint}'");
+                    return 2;
+                }
+
+                string password = parse.GetValue(brokerPassword) ?? Environment.GetEnvironmentVariable("MEAL_GATEWAY_BROKER_PASSWORD") ?? string.Empty;
+                external = new BrokerConnection(endpoint[..colon], port, parse.GetValue(brokerUser) ?? string.Empty, password);
+            }
+
             var options = new GatewayOptions
             {
                 DataDirectory = parse.GetValue(data)!, MqttPort = parse.GetValue(mqttPort),
-                HttpPort = parse.GetValue(httpPort), LoopbackOnly = !parse.GetValue(allInterfaces),
+                HttpPort = parse.GetValue(httpPort), LoopbackOnly = !parse.GetValue(allInterfaces), ExternalBroker = external,
             };
             await using var host = await GatewayHost.StartAsync(options, cancel);
-            Console.WriteLine($"Gateway running. MQTT port {host.MqttPort}, HTTP {host.HttpUrl}, data {Path.GetFullPath(options.DataDirectory)}. Ctrl+C stops.");
+            string mode = external is null ? $"embedded broker on port {host.MqttPort}" : $"external broker {external.Host}:{external.Port}";
+            Console.WriteLine($"Gateway running. MQTT: {mode}, HTTP {host.HttpUrl}, data {Path.GetFullPath(options.DataDirectory)}. Ctrl+C stops.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancel);
@@ -58,6 +81,6 @@ public static class GatewayCommands
             return 0;
         });
 
-        return new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally };
+        return new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data) };
     }
 }

@@ -20,35 +20,52 @@ public sealed class IngestWorker : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly IMqttClient client;
     private readonly MqttClientOptions options;
+    private readonly GroupCommit groupCommit;
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<BatchRejection, long> rejections = new();
     private Task? reconnectLoop;
     private long batchesStored;
 
-    public IngestWorker(MealStore store, string brokerHost, int brokerPort, ILogger logger, TimeProvider time)
+    public IngestWorker(MealStore store, BrokerConnection broker, ILogger logger, TimeProvider time)
     {
         this.store = store;
         this.logger = logger;
         this.time = time;
         client = new MqttClientFactory().CreateMqttClient();
         options = new MqttClientOptionsBuilder()
-            .WithTcpServer(brokerHost, brokerPort)
-            .WithClientId("meal-gateway-ingest")
+            .WithTcpServer(broker.Host, broker.Port)
+            .WithCredentials(broker.UserName, broker.Password)
+            .WithClientId(broker.ClientId)
             .WithCleanSession(false)
             .WithSessionExpiryInterval(uint.MaxValue)
             .Build();
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        groupCommit = new GroupCommit(group => store.StoreBatches(group, time.GetUtcNow().UtcDateTime));
     }
 
     public long BatchesStored => Interlocked.Read(ref batchesStored);
+
+    /// <summary>Group commits done: each is one transaction and one data-file sync.</summary>
+    public long GroupCommits => groupCommit.Groups;
+
+    public long StoreFailures => groupCommit.Failures;
 
     public IReadOnlyDictionary<BatchRejection, long> Rejections => rejections;
 
     public bool IsConnected => client.IsConnected;
 
+    /// <summary>Connects (or, if the broker is not up yet, keeps trying in the background).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ConnectAndSubscribeAsync(cancellationToken);
+        try
+        {
+            await ConnectAndSubscribeAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Broker not reachable at start, retrying: {Message}", ex.Message);
+        }
+
         reconnectLoop = Task.Run(() => KeepConnectedAsync(stopping.Token));
     }
 
@@ -65,12 +82,18 @@ public sealed class IngestWorker : IAsyncDisposable
             await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
         }
 
+        await groupCommit.DisposeAsync();
         client.Dispose();
     }
 
     private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
     {
-        await client.ConnectAsync(options, cancellationToken);
+        var connected = await client.ConnectAsync(options, cancellationToken);
+        if (connected.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"broker refused the gateway's login: {connected.ResultCode}");
+        }
+
         var subscribe = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(Topics.RecordsFilter, MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
@@ -104,44 +127,71 @@ public sealed class IngestWorker : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Decodes at once; a refused batch is answered at once with its reason. A good batch joins the
+    /// next group commit and its acknowledgement, and the PUBACK to the broker, wait until that
+    /// group is durable: the handler returns without waiting, so batches from many terminals can
+    /// share one group.
+    /// </summary>
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
+        string topic = e.ApplicationMessage.Topic;
         try
         {
-            if (!Topics.TryParse(e.ApplicationMessage.Topic, out var site, out var terminal, out var channel) || channel != "records")
+            if (!Topics.TryParse(topic, out var site, out var terminal, out var channel) || channel != "records")
             {
                 return;
             }
 
             var rejection = BatchDecoder.TryDecode(e.ApplicationMessage.Payload.ToArray(), terminal, out var batch);
-            long acknowledged;
             if (rejection != BatchRejection.None)
             {
                 rejections.AddOrUpdate(rejection, 1, (_, n) => n + 1);
                 logger.LogWarning("Refused batch from {Site}/{Terminal}: {Reason}", site, terminal, rejection);
-                acknowledged = store.Terminals().FirstOrDefault(t => t.Id == $"{site}/{terminal}")?.ContiguousSequence ?? 0;
-            }
-            else
-            {
-                acknowledged = store.StoreBatch(site, batch!, time.GetUtcNow().UtcDateTime);
-                Interlocked.Increment(ref batchesStored);
+                await PublishAckAsync(site, terminal, rejection, store.AcknowledgedOf(site, terminal));
+                return;
             }
 
-            var ack = new byte[AckCodec.Size];
-            AckCodec.Encode(ack, (int)rejection, (uint)acknowledged);
-            var message = new MqttApplicationMessageBuilder()
-                .WithTopic(Topics.For(site, terminal, "ack"))
-                .WithPayload(ack)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build();
-            await client.PublishAsync(message, stopping.Token);
+            e.AutoAcknowledge = false;
+            _ = AcknowledgeWhenDurableAsync(e, site, terminal, groupCommit.StoreAsync(new IncomingBatch(site, batch!)));
         }
         catch (OperationCanceledException)
         {
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Ingest failed for {Topic}", e.ApplicationMessage.Topic);
+            logger.LogError(ex, "Ingest failed for {Topic}", topic);
         }
+    }
+
+    private async Task AcknowledgeWhenDurableAsync(MqttApplicationMessageReceivedEventArgs e, string site, string terminal, Task<long> durable)
+    {
+        try
+        {
+            long acknowledged = await durable;
+            Interlocked.Increment(ref batchesStored);
+            await PublishAckAsync(site, terminal, BatchRejection.None, acknowledged);
+            await e.AcknowledgeAsync(stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            // Not acknowledged: the terminal sends the batch again from its cursor.
+            logger.LogError(ex, "Storing a batch from {Site}/{Terminal} failed", site, terminal);
+        }
+    }
+
+    private async Task PublishAckAsync(string site, string terminal, BatchRejection status, long acknowledged)
+    {
+        var ack = new byte[AckCodec.Size];
+        AckCodec.Encode(ack, (int)status, (uint)acknowledged);
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(Topics.For(site, terminal, "ack"))
+            .WithPayload(ack)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        await client.PublishAsync(message, stopping.Token);
     }
 }

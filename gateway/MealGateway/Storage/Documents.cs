@@ -35,6 +35,9 @@ public sealed class TerminalState
     /// <summary>Highest sequence with every sequence from 1 up to it stored: what is acknowledged.</summary>
     public long ContiguousSequence { get; set; }
     public long RecordsStored { get; set; }
+
+    /// <summary>Highest sequence stored, contiguous or not: above it nothing needs looking up.</summary>
+    public long HighestSequence { get; set; }
     public DateTime LastBatchUtc { get; set; }
 }
 

@@ -16,13 +16,17 @@ public sealed class MealStore : IDisposable
     private readonly ILiteCollection<TerminalState> terminals;
     private readonly ILiteCollection<TallyCell> tallies;
     private readonly object gate = new();
+    private readonly DatabaseFile dataFile;
+    private readonly DatabaseFile logFile;
 
-    public MealStore(string dataDirectory, int utcOffsetMinutes)
+    public MealStore(string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null)
     {
         Directory.CreateDirectory(dataDirectory);
         DatabasePath = Path.Combine(dataDirectory, "meals.db");
         UtcOffsetMinutes = utcOffsetMinutes;
-        db = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Direct });
+        dataFile = DatabaseFile.Data(DatabasePath, beforeDataFileSync);
+        logFile = DatabaseFile.Log(Path.Combine(dataDirectory, "meals-log.db"));
+        db = new LiteDatabase(dataFile, logStream: logFile);
         records = db.GetCollection<StoredRecord>("records");
         terminals = db.GetCollection<TerminalState>("terminals");
         tallies = db.GetCollection<TallyCell>("tallies");
@@ -38,47 +42,53 @@ public sealed class MealStore : IDisposable
     /// Stores a decoded batch: new sequences are inserted and tallied, ones already stored are
     /// ignored. Returns the terminal's contiguous stored prefix, the value to acknowledge.
     /// </summary>
-    public long StoreBatch(string site, DecodedBatch batch, DateTime receivedUtc)
+    public long StoreBatch(string site, DecodedBatch batch, DateTime receivedUtc) =>
+        StoreBatches([new IncomingBatch(site, batch)], receivedUtc)[0];
+
+    /// <summary>
+    /// Stores a group of batches (from any terminals) in one transaction and returns only when the
+    /// group is durable: committed, checkpointed into the data file and that file synced
+    /// (docs/architecture.md, "Durable acknowledgement"). Returns, per batch, its terminal's
+    /// contiguous prefix after the whole group: each value may be acknowledged.
+    /// </summary>
+    public long[] StoreBatches(IReadOnlyList<IncomingBatch> group, DateTime receivedUtc)
     {
         lock (gate)
         {
+            var writer = new BatchWriter(records, terminals, tallies, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc));
             db.BeginTrans();
             try
             {
-                string terminalKey = $"{site}/{batch.TerminalId}";
-                var state = terminals.FindById(terminalKey)
-                    ?? new TerminalState { Id = terminalKey, Site = site, Terminal = batch.TerminalId };
-                foreach (var r in batch.Records)
+                foreach (var incoming in group)
                 {
-                    string key = StoredRecord.KeyOf(site, batch.TerminalId, r.Sequence);
-                    if (r.Sequence <= state.ContiguousSequence || records.FindById(key) != null)
-                    {
-                        continue;
-                    }
-
-                    var stored = ToStored(site, batch.TerminalId, r, key, receivedUtc);
-                    records.Insert(stored);
-                    state.RecordsStored++;
-                    CountIn(stored);
+                    writer.Add(incoming);
                 }
 
-                while (records.FindById(StoredRecord.KeyOf(site, batch.TerminalId, state.ContiguousSequence + 1)) != null)
-                {
-                    state.ContiguousSequence++;
-                }
-
-                state.LastBatchUtc = receivedUtc;
-                terminals.Upsert(state);
+                writer.Write(receivedUtc);
                 db.Commit();
-                return state.ContiguousSequence;
             }
             catch
             {
                 db.Rollback();
                 throw;
             }
+
+            db.Checkpoint();
+            return group.Select(b => terminals.FindById($"{b.Site}/{b.Batch.TerminalId}").ContiguousSequence).ToArray();
         }
     }
+
+    /// <summary>The contiguous prefix stored (and durable) for a terminal; 0 when none.</summary>
+    public long AcknowledgedOf(string site, string terminal)
+    {
+        lock (gate)
+        {
+            return terminals.FindById($"{site}/{terminal}")?.ContiguousSequence ?? 0;
+        }
+    }
+
+    /// <summary>fsyncs of the data file so far (one per stored group).</summary>
+    public long DataFileSyncs => dataFile.Syncs;
 
     public IReadOnlyList<TallyCell> TalliesForDay(string day)
     {
@@ -104,7 +114,12 @@ public sealed class MealStore : IDisposable
         }
     }
 
-    public void Dispose() => db.Dispose();
+    public void Dispose()
+    {
+        db.Dispose();
+        dataFile.Dispose();
+        logFile.Dispose();
+    }
 
     private StoredRecord ToStored(string site, string terminal, ReceivedRecord r, string key, DateTime receivedUtc)
     {
@@ -117,22 +132,5 @@ public sealed class MealStore : IDisposable
             Period = r.Period, Category = r.Category, ClockValid = r.ClockValid, BootCount = r.BootCount,
             ElderId = r.ElderId, Time = r.Time, CardHex = r.CardHex, Day = day, ReceivedUtc = receivedUtc,
         };
-    }
-
-    /// <summary>Meals with a known day are tallied at once; records without valid time wait (docs/architecture.md).</summary>
-    private void CountIn(StoredRecord record)
-    {
-        if (record.Day is null || !VerdictCode.IsMeal(record.Verdict))
-        {
-            return;
-        }
-
-        string id = TallyCell.KeyOf(record.Site, record.Day, record.Period, record.Category);
-        var cell = tallies.FindById(id) ?? new TallyCell
-        {
-            Id = id, Site = record.Site, Day = record.Day, Period = record.Period, Category = record.Category,
-        };
-        cell.Meals++;
-        tallies.Upsert(cell);
     }
 }

@@ -1,3 +1,4 @@
+using MealGateway.Broker;
 using MealGateway.Ingest;
 using MealGateway.Storage;
 using MealGateway.Tallies;
@@ -8,7 +9,7 @@ namespace MealGateway.Web;
 /// <summary>The gateway's HTTP API: daily tallies, terminal upload state and ingest health as JSON.</summary>
 public static class GatewayApi
 {
-    public static void Map(WebApplication app, MealStore store, IngestWorker ingest, MealPeriod[] periods)
+    public static void Map(WebApplication app, MealStore store, IngestWorker ingest, EmbeddedBroker? broker, MealPeriod[] periods)
     {
         app.MapGet("/api/tallies", (string? day) =>
         {
@@ -24,7 +25,10 @@ public static class GatewayApi
         {
             brokerConnected = ingest.IsConnected,
             batchesStored = ingest.BatchesStored,
+            groupCommits = ingest.GroupCommits,
+            storeFailures = ingest.StoreFailures,
             rejections = ingest.Rejections.ToDictionary(r => r.Key.ToString(), r => r.Value),
+            brokerRefusals = broker?.Refusals.ToDictionary(r => r.Key, r => r.Value),
         }));
     }
 }

@@ -1,0 +1,95 @@
+using LiteDB;
+
+namespace MealGateway.Broker;
+
+/// <summary>A terminal's MQTT login as provisioned on the gateway; the secret is kept only hashed.</summary>
+public sealed class TerminalCredential
+{
+    /// <summary>The MQTT user name, "{site}/{terminal}".</summary>
+    public string Id { get; set; } = string.Empty;
+    public string Site { get; set; } = string.Empty;
+    public string Terminal { get; set; } = string.Empty;
+    public byte[] Salt { get; set; } = [];
+    public byte[] Hash { get; set; } = [];
+    public int Iterations { get; set; }
+    public DateTime ProvisionedUtc { get; set; }
+    public DateTime? RevokedUtc { get; set; }
+
+    public static string UserNameOf(string site, string terminal) => $"{site}/{terminal}";
+}
+
+public enum CredentialCheck
+{
+    Accepted,
+    UnknownUser,
+    WrongSecret,
+    Revoked,
+}
+
+/// <summary>
+/// Terminal credentials in their own LiteDB file (terminals.db), opened in shared mode so the
+/// `terminal add` and `terminal revoke` commands work while the gateway runs. A revocation is
+/// seen at the terminal's next connection.
+/// </summary>
+public sealed class CredentialStore(string dataDirectory)
+{
+    public string DatabasePath { get; } = Path.Combine(dataDirectory, "terminals.db");
+
+    /// <summary>Creates or replaces a terminal's credential; returns the secret, shown once.</summary>
+    public string Provision(string site, string terminal, string? secret = null)
+    {
+        if (!Topics.IsLevel(site) || !Topics.IsLevel(terminal))
+        {
+            throw new ArgumentException($"site and terminal must be non-empty topic levels without / + #: '{site}', '{terminal}'");
+        }
+
+        secret ??= PasswordHash.NewSecret();
+        var (salt, hash) = PasswordHash.Create(secret);
+        Use(c => c.Upsert(new TerminalCredential
+        {
+            Id = TerminalCredential.UserNameOf(site, terminal), Site = site, Terminal = terminal,
+            Salt = salt, Hash = hash, Iterations = PasswordHash.Iterations, ProvisionedUtc = DateTime.UtcNow,
+        }));
+        return secret;
+    }
+
+    /// <summary>Marks a terminal's credential revoked; false when there is none.</summary>
+    public bool Revoke(string site, string terminal) => Use(c =>
+    {
+        var credential = c.FindById(TerminalCredential.UserNameOf(site, terminal));
+        if (credential is null)
+        {
+            return false;
+        }
+
+        credential.RevokedUtc ??= DateTime.UtcNow;
+        return c.Update(credential);
+    });
+
+    public CredentialCheck Check(string? userName, string? secret, out TerminalCredential? credential)
+    {
+        credential = string.IsNullOrEmpty(userName) ? null : Use(c => c.FindById(userName));
+        if (credential is null)
+        {
+            return CredentialCheck.UnknownUser;
+        }
+
+        if (credential.RevokedUtc is not null)
+        {
+            return CredentialCheck.Revoked;
+        }
+
+        return PasswordHash.Verify(secret ?? string.Empty, credential.Salt, credential.Hash, credential.Iterations)
+            ? CredentialCheck.Accepted
+            : CredentialCheck.WrongSecret;
+    }
+
+    public IReadOnlyList<TerminalCredential> All() => Use(c => c.FindAll().OrderBy(t => t.Id).ToList());
+
+    private T Use<T>(Func<ILiteCollection<TerminalCredential>, T> action)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        using var db = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Shared });
+        return action(db.GetCollection<TerminalCredential>("credentials"));
+    }
+}

@@ -1,0 +1,32 @@
+namespace MealGateway.Broker;
+
+/// <summary>
+/// Who may use which topic on the embedded broker. A terminal publishes only under
+/// meal/v1/{its site}/{its terminal}/ and subscribes only to its own downstream topics there (not
+/// to its upstream channels, which only the gateway reads). The gateway's service client may do
+/// anything.
+/// </summary>
+public static class TopicAcl
+{
+    /// <summary>Channels a terminal sends on; everything else under its topic is downstream.</summary>
+    public static readonly string[] UpstreamChannels = ["records", "status"];
+
+    public static bool MayPublish(string site, string terminal, string topic)
+    {
+        string own = $"{Topics.Root}/{site}/{terminal}/";
+        return topic.StartsWith(own, StringComparison.Ordinal) && topic.Length > own.Length
+            && topic.IndexOfAny(['+', '#']) < 0;
+    }
+
+    public static bool MaySubscribe(string site, string terminal, string filter)
+    {
+        string own = $"{Topics.Root}/{site}/{terminal}/";
+        if (!filter.StartsWith(own, StringComparison.Ordinal) || filter.Length == own.Length)
+        {
+            return false;
+        }
+
+        string channel = filter[own.Length..].Split('/')[0];
+        return channel != "#" && channel != "+" && !UpstreamChannels.Contains(channel);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace MealGateway.Tests.ExternalBroker;
+
+/// <summary>
+/// A Mosquitto broker of the test's own: free 127.0.0.1 port, its own config, password file (made
+/// with mosquitto_passwd) and ACL file, no persistence. Fails loudly when Mosquitto is missing:
+/// CI installs it from .ci/apt-packages, so a silent pass would hide a broken pipeline.
+/// </summary>
+public sealed class Mosquitto : IDisposable
+{
+    private readonly Process process;
+
+    private Mosquitto(Process process, int port, string directory)
+    {
+        this.process = process;
+        Port = port;
+        Directory = directory;
+    }
+
+    public int Port { get; }
+
+    public string Directory { get; }
+
+    /// <summary>Starts Mosquitto with these users (name, password) and ACL lines.</summary>
+    public static async Task<Mosquitto> StartAsync(string directory, IEnumerable<(string User, string Password)> users, string acl)
+    {
+        string broker = Find("mosquitto");
+        string passwd = Path.Combine(directory, "passwd");
+        File.WriteAllText(passwd, string.Empty);
+        foreach (var (user, password) in users)
+        {
+            await RunAsync(Find("mosquitto_passwd"), "-b", passwd, user, password);
+        }
+
+        File.WriteAllText(Path.Combine(directory, "acl"), acl);
+        int port = FreePort.Pick();
+        string config = Path.Combine(directory, "mosquitto.conf");
+        File.WriteAllLines(config,
+        [
+            $"listener {port} 127.0.0.1", "allow_anonymous false", $"password_file {passwd}",
+            $"acl_file {Path.Combine(directory, "acl")}", "persistence false", "log_dest stderr",
+            "user root", // only applies when run as root (containers): stay able to read the temp files
+        ]);
+        var process = Process.Start(new ProcessStartInfo(broker, ["-c", config]) { RedirectStandardError = true, UseShellExecute = false })!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        var mosquitto = new Mosquitto(process, port, directory);
+        await mosquitto.WaitUntilListeningAsync();
+        return mosquitto;
+    }
+
+    /// <summary>Runs mosquitto_pub; returns its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> PublishAsync(params string[] arguments) =>
+        await RunAsync(Find("mosquitto_pub"), ["-h", "127.0.0.1", "-p", Port.ToString(), .. arguments]);
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+
+        process.Dispose();
+    }
+
+    /// <summary>The full path of a Mosquitto program, or an exception that says how to install it.</summary>
+    public static string Find(string program)
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Append("/usr/sbin").Append("/usr/local/sbin")
+            .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
+        return path ?? throw new InvalidOperationException(
+            $"'{program}' is not installed. The external-broker tests need Mosquitto: apt-get install -y mosquitto mosquitto-clients " +
+            "(CI installs the packages listed in .ci/apt-packages).");
+    }
+
+    private static async Task<(int, string)> RunAsync(string program, params string[] arguments)
+    {
+        using var p = Process.Start(new ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        })!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        var error = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await output + await error);
+    }
+
+    private async Task WaitUntilListeningAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"mosquitto exited at start with code {process.ExitCode}");
+            }
+
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync("127.0.0.1", Port);
+                return;
+            }
+            catch (SocketException) when (watch.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(20); // waiting for another process to bind its port
+            }
+        }
+    }
+}
