@@ -33,19 +33,31 @@ namespace MealTerminal.Core.SelfTest
                 return problem;
             }
 
-            while (bench.Terminal.Ledger.HasRoom && n < limit)
+            uint before = 0;
+            while (bench.Terminal.Ledger.NextSequence != before && n < limit)
             {
-                bench.TapStranger(n++);
+                before = bench.Terminal.Ledger.NextSequence;
+                bench.TapStranger(n++); // until one is no longer stored
             }
 
-            uint next = bench.Terminal.Ledger.NextSequence;
-            problem = Expect("meal with storage full", VerdictCode.StorageFull, bench.TapElder(2));
-            if (problem == null && bench.Terminal.Ledger.NextSequence != next)
+            // A stranger takes two slots; a meal may still fit in the last one.
+            for (int elder = 2; elder < BenchTerminal.Elders; elder++)
             {
-                problem = "a refused tap was stored";
+                uint next = bench.Terminal.Ledger.NextSequence;
+                int verdict = bench.TapElder(elder);
+                if (verdict == VerdictCode.StorageFull)
+                {
+                    return bench.Terminal.Ledger.NextSequence == next ? null : "a refused tap was stored";
+                }
+
+                problem = Expect("meal in the last slot", VerdictCode.AcceptedStorageLow, verdict);
+                if (problem != null)
+                {
+                    return problem;
+                }
             }
 
-            return problem;
+            return "storage never reported full";
         }
 
         /// <summary>Counts per period and category, repeats and unknown cards are rebuilt from the ledger at boot.</summary>
