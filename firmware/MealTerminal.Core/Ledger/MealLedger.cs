@@ -26,7 +26,7 @@ namespace MealTerminal.Core.Ledger
         private readonly int slotsPerSector;
         private readonly uint[] sectorFirstSequence;
         private readonly uint[] sectorEraseCount;
-        private readonly byte[] header = new byte[HeaderSize];
+        private readonly byte[] header = new byte[HeaderSize + (2 * RecordCodec.Size)];
         private readonly byte[] slot = new byte[2 * RecordCodec.Size];
         private readonly byte[] scan;
         private int headSector = -1;
@@ -143,6 +143,8 @@ namespace MealTerminal.Core.Ledger
         public bool Append(MealRecord record)
         {
             int slots = RecordCodec.SlotsFor(record);
+            int length = slots * RecordCodec.Size;
+            record.Sequence = NextSequence;
             if (headSector < 0 || headNextSlot + slots > slotsPerSector)
             {
                 if (!CanOpenNextSector())
@@ -150,14 +152,22 @@ namespace MealTerminal.Core.Ledger
                     return false;
                 }
 
-                OpenNextSector();
+                // A new sector's header and its first record go in one page program.
+                int next = NextSectorIndex();
+                uint eraseCount = EraseForReuse(next);
+                RecordCodec.Encode(record, 0, header, HeaderSize);
+                flash.Program(SectorAddress(next), header, 0, HeaderSize + length);
+                sectorEraseCount[next] = eraseCount;
+                sectorFirstSequence[next] = NextSequence;
+                headSector = next;
+                headNextSlot = slots;
+                NextSequence++;
+                return true;
             }
 
-            record.Sequence = NextSequence;
             RecordCodec.Encode(record, (int)(NextSequence - sectorFirstSequence[headSector]), slot, 0);
             int address = SlotAddress(headSector, headNextSlot);
             int firstPart = flash.PageSize - (address % flash.PageSize);
-            int length = slots * RecordCodec.Size;
             if (firstPart >= length)
             {
                 flash.Program(address, slot, 0, length);
@@ -303,12 +313,12 @@ namespace MealTerminal.Core.Ledger
             return last > AcknowledgedSequence && last >= first;
         }
 
-        private void OpenNextSector()
+        /// <summary>Erases sector s and prepares its header (first sequence NextSequence); returns its new erase count.</summary>
+        private uint EraseForReuse(int s)
         {
-            int next = NextSectorIndex();
-            uint eraseCount = sectorEraseCount[next] + 1;
-            flash.EraseSector(firstSector + next);
-            sectorFirstSequence[next] = Empty;
+            uint eraseCount = sectorEraseCount[s] + 1;
+            flash.EraseSector(firstSector + s);
+            sectorFirstSequence[s] = Empty;
             for (int i = 0; i < HeaderSize; i++)
             {
                 header[i] = 0xFF;
@@ -319,11 +329,7 @@ namespace MealTerminal.Core.Ledger
             LittleEndian.WriteUInt32(header, 8, eraseCount);
             LittleEndian.WriteUInt32(header, 12, NextSequence);
             LittleEndian.WriteUInt32(header, 28, Crc32.Compute(header, 0, 28));
-            flash.Program(SectorAddress(next), header, 0, HeaderSize);
-            sectorEraseCount[next] = eraseCount;
-            sectorFirstSequence[next] = NextSequence;
-            headSector = next;
-            headNextSlot = 0;
+            return eraseCount;
         }
 
         /// <summary>
