@@ -8,6 +8,7 @@ using MealTerminal.Core;
 using MealTerminal.Core.Display;
 using MealTerminal.Core.Flash;
 using MealTerminal.Core.Meals;
+using MealTerminal.Core.SelfTest;
 using MealTerminal.Device.Adapters;
 using MealTerminal.Drivers.CardReader;
 using MealTerminal.Drivers.Feedback;
@@ -24,6 +25,9 @@ namespace MealTerminal.Device
     {
         private const int MaxRosterEntries = 20000;
         private const int Ds3231Address = 0x68; // DS3231 datasheet, I2C slave address 1101000
+
+        /// <summary>The chip's last sector holds the provisioning record, the one before it is the self-test's scratch.</summary>
+        private const int ReservedTailSectors = 2;
 
         public static void Main()
         {
@@ -65,7 +69,12 @@ namespace MealTerminal.Device
                 settings.Get("mqtt.host", string.Empty), int.Parse(settings.Get("mqtt.port", "1883")), site, terminalId,
                 settings.Get("mqtt.user", terminalId), settings.Get("mqtt.password", string.Empty));
 
-            IFlash flash = new ReservedTailFlash(chip, 1);
+            if (signals.HostButtonPressed)
+            {
+                RunSelfTest(display, signals, chip);
+            }
+
+            IFlash flash = new ReservedTailFlash(chip, ReservedTailSectors);
             TerminalConfig config = new TerminalConfig(site, terminalId, TerminalConfig.DefaultPeriods());
             Terminal terminal = new Terminal(config, new FlashLayout(flash, MaxRosterEntries), flash, reader, clock, display, uplink);
             terminal.Boot();
@@ -105,6 +114,30 @@ namespace MealTerminal.Device
 
                 signals.Update(clock.MillisecondsSinceBoot);
                 Thread.Sleep(10);
+            }
+        }
+
+        /// <summary>
+        /// Host button held at power-on: run the self-test (report on the debug console, result on the
+        /// display), then wait for a press of the button before starting to serve meals.
+        /// </summary>
+        private static void RunSelfTest(Ssd1306Feedback display, GpioSignals signals, IFlash chip)
+        {
+            Screen screen = new Screen();
+            SelfTestRun.ShowRunning(screen);
+            display.Show(screen);
+            SelfTestRun run = new SelfTestRun(new DebugLineWriter(), chip, chip.SectorCount - ReservedTailSectors);
+            run.Run();
+            run.ShowResult(screen);
+            display.Show(screen);
+            while (signals.HostButtonPressed)
+            {
+                Thread.Sleep(50);
+            }
+
+            while (!signals.HostButtonPressed)
+            {
+                Thread.Sleep(50);
             }
         }
 

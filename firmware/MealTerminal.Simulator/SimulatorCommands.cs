@@ -4,7 +4,7 @@ using MealTerminal.Simulator.Demo;
 
 namespace MealTerminal.Simulator;
 
-/// <summary>`demo` runs the whole system on one machine; `terminal` runs one keyboard-driven terminal.</summary>
+/// <summary>`demo` runs the whole system on one machine; `terminal` runs one keyboard-driven terminal; `selftest` checks the core.</summary>
 public static class SimulatorCommands
 {
     public static RootCommand Build()
@@ -52,9 +52,24 @@ public static class SimulatorCommands
         var site = new Option<string>("--site") { DefaultValueFactory = _ => "S01" };
         var terminalId = new Option<string>("--terminal") { DefaultValueFactory = _ => "T09" };
         var password = new Option<string?>("--password") { Description = "The terminal's secret from `MealGateway terminal add` (user name is site/terminal)" };
-        var terminal = new Command("terminal", "One terminal; type a card UID in hex (e.g. 04521000_8A3C80) and Enter to tap") { broker, site, terminalId, data, password };
-        terminal.SetAction(async (parse, cancel) => await KeyboardTerminal.RunAsync(
-            parse.GetValue(broker)!, parse.GetValue(site)!, parse.GetValue(terminalId)!, parse.GetValue(data) ?? "terminal-data", parse.GetValue(password), cancel));
+        var selfTestFirst = new Option<bool>("--selftest") { Description = "Run the self-test first, as the device does with the host button held; stop if it fails" };
+        var terminal = new Command("terminal", "One terminal; type a card UID in hex (e.g. 04521000_8A3C80) and Enter to tap")
+        {
+            broker, site, terminalId, data, password, selfTestFirst,
+        };
+        terminal.SetAction(async (parse, cancel) =>
+        {
+            if (parse.GetValue(selfTestFirst) && SelfTestCommand.Run(Console.Out) != 0)
+            {
+                return 1;
+            }
+
+            return await KeyboardTerminal.RunAsync(
+                parse.GetValue(broker)!, parse.GetValue(site)!, parse.GetValue(terminalId)!, parse.GetValue(data) ?? "terminal-data", parse.GetValue(password), cancel);
+        });
+
+        var selftest = new Command("selftest", "Run the terminal self-test; prints PASS/FAIL per check and RESULT, exits 1 on any failure");
+        selftest.SetAction(_ => SelfTestCommand.Run(Console.Out));
 
         var folder = new Argument<string>("folder") { Description = "Where to write the PNGs and index", DefaultValueFactory = _ => "docs/screens" };
         var screens = new Command("screens", "Render every verdict screen to PNG for review") { folder };
@@ -64,6 +79,6 @@ public static class SimulatorCommands
             return 0;
         });
 
-        return new RootCommand("Meal terminal simulator") { demo, terminal, screens };
+        return new RootCommand("Meal terminal simulator") { demo, terminal, selftest, screens };
     }
 }

@@ -6,14 +6,16 @@ namespace MealTerminal.Core.Ledger
 {
     /// <summary>
     /// The append-only meal ledger: a ring of flash sectors, each with a header (magic, format
-    /// version, erase count, first sequence number) followed by 32-byte records. A sector is erased
-    /// for reuse only when every record in it is acknowledged by the gateway; when the ring is full
-    /// of unacknowledged records, Append refuses instead of overwriting. Format: docs/formats.md.
+    /// version, erase count, first sequence number) followed by 16-byte slots (RecordCodec). A sector
+    /// is erased for reuse only when every record in it is acknowledged by the gateway; when the ring
+    /// is full of unacknowledged records, Append refuses instead of overwriting. A record torn by a
+    /// power cut is never counted: its sequence number was never shown or sent, so the next record
+    /// takes it, in a later slot. Format: docs/formats.md.
     /// </summary>
     public sealed class MealLedger
     {
         public const uint SectorMagic = 0x3147444C; // "LDG1"
-        public const int FormatVersion = 1;
+        public const int FormatVersion = 2;
         public const int HeaderSize = 32;
         private const uint Empty = 0xFFFFFFFF;
 
@@ -25,7 +27,8 @@ namespace MealTerminal.Core.Ledger
         private readonly uint[] sectorFirstSequence;
         private readonly uint[] sectorEraseCount;
         private readonly byte[] header = new byte[HeaderSize];
-        private readonly byte[] slot = new byte[RecordCodec.Size];
+        private readonly byte[] slot = new byte[2 * RecordCodec.Size];
+        private readonly byte[] scan;
         private int headSector = -1;
         private int headNextSlot;
 
@@ -41,6 +44,12 @@ namespace MealTerminal.Core.Ledger
             this.firstSector = firstSector;
             this.sectorCount = sectorCount;
             slotsPerSector = (flash.SectorSize - HeaderSize) / RecordCodec.Size;
+            if (slotsPerSector > RecordCodec.MaxOffset + 1)
+            {
+                throw new ArgumentException("sectors larger than 4 KB need a wider sequence offset");
+            }
+
+            scan = new byte[flash.PageSize];
             sectorFirstSequence = new uint[sectorCount];
             sectorEraseCount = new uint[sectorCount];
         }
@@ -56,16 +65,36 @@ namespace MealTerminal.Core.Ledger
             get { return (int)(NextSequence - 1 - AcknowledgedSequence); }
         }
 
-        /// <summary>Records the ledger can hold unacknowledged: every slot of every sector.</summary>
+        /// <summary>Records the ledger can hold unacknowledged, each of one slot (a card not in the roster takes two).</summary>
         public int Capacity
         {
             get { return sectorCount * slotsPerSector; }
         }
 
-        /// <summary>Percentage of capacity taken by records waiting for upload.</summary>
+        /// <summary>
+        /// Percentage of the ring that cannot be reused yet: every sector holding a record waiting for
+        /// upload counts whole, the head sector up to its write position. 100 means Append refuses.
+        /// </summary>
         public int UsedPercent
         {
-            get { return (int)((PendingCount * 100L) / Capacity); }
+            get
+            {
+                if (headSector < 0)
+                {
+                    return 0;
+                }
+
+                long used = headNextSlot;
+                for (int s = 0; s < sectorCount; s++)
+                {
+                    if (s != headSector && HoldsPending(s))
+                    {
+                        used += slotsPerSector;
+                    }
+                }
+
+                return (int)((used * 100L) / ((long)sectorCount * slotsPerSector));
+            }
         }
 
         public int BytesReadAtMount { get; private set; }
@@ -94,24 +123,7 @@ namespace MealTerminal.Core.Ledger
                 return;
             }
 
-            uint next = sectorFirstSequence[headSector];
-            MealRecord scratch = new MealRecord();
-            for (int i = 0; i < slotsPerSector; i++)
-            {
-                flash.Read(SlotAddress(headSector, i), slot, 0, slot.Length);
-                BytesReadAtMount += slot.Length;
-                if (LittleEndian.IsErased(slot, 0, slot.Length))
-                {
-                    headNextSlot = i;
-                    break;
-                }
-
-                if (RecordCodec.TryDecode(slot, 0, scratch))
-                {
-                    next = scratch.Sequence + 1;
-                }
-            }
-
+            uint next = ScanHeadSector();
             if (next > NextSequence)
             {
                 NextSequence = next;
@@ -130,7 +142,8 @@ namespace MealTerminal.Core.Ledger
         /// </summary>
         public bool Append(MealRecord record)
         {
-            if (headSector < 0 || headNextSlot >= slotsPerSector)
+            int slots = RecordCodec.SlotsFor(record);
+            if (headSector < 0 || headNextSlot + slots > slotsPerSector)
             {
                 if (!CanOpenNextSector())
                 {
@@ -141,9 +154,22 @@ namespace MealTerminal.Core.Ledger
             }
 
             record.Sequence = NextSequence;
-            RecordCodec.Encode(record, slot, 0);
-            flash.Program(SlotAddress(headSector, headNextSlot), slot, 0, slot.Length);
-            headNextSlot++;
+            RecordCodec.Encode(record, (int)(NextSequence - sectorFirstSequence[headSector]), slot, 0);
+            int address = SlotAddress(headSector, headNextSlot);
+            int firstPart = flash.PageSize - (address % flash.PageSize);
+            int length = slots * RecordCodec.Size;
+            if (firstPart >= length)
+            {
+                flash.Program(address, slot, 0, length);
+            }
+            else
+            {
+                // The record's first slot ends a page: the continuation is a second program, after it.
+                flash.Program(address, slot, 0, firstPart);
+                flash.Program(address + firstPart, slot, firstPart, length - firstPart);
+            }
+
+            headNextSlot += slots;
             NextSequence++;
             return true;
         }
@@ -157,17 +183,24 @@ namespace MealTerminal.Core.Ledger
                 return false;
             }
 
-            int start = (int)(sequence - sectorFirstSequence[sector]);
-            for (int i = start; i < slotsPerSector; i++)
+            int offset = (int)(sequence - sectorFirstSequence[sector]);
+            for (int i = offset; i < slotsPerSector; i++)
             {
-                flash.Read(SlotAddress(sector, i), slot, 0, slot.Length);
-                if (LittleEndian.IsErased(slot, 0, slot.Length))
+                int count = i + 1 < slotsPerSector ? 2 : 1;
+                flash.Read(SlotAddress(sector, i), slot, 0, count * RecordCodec.Size);
+                if (LittleEndian.IsErased(slot, 0, RecordCodec.Size))
                 {
                     return false;
                 }
 
-                if (RecordCodec.TryDecode(slot, 0, record) && record.Sequence == sequence)
+                if (IsCompleteRecord(slot, 0, count) && RecordCodec.OffsetOf(slot, 0) == offset)
                 {
+                    RecordCodec.Decode(slot, 0, sectorFirstSequence[sector], record);
+                    if (RecordCodec.NeedsContinuation(slot, 0))
+                    {
+                        RecordCodec.DecodeCardKey(slot, RecordCodec.Size, record);
+                    }
+
                     return true;
                 }
             }
@@ -224,7 +257,8 @@ namespace MealTerminal.Core.Ledger
             }
 
             if (LittleEndian.ReadUInt32(header, 0) != SectorMagic
-                || Crc32.Compute(header, 0, 28) != LittleEndian.ReadUInt32(header, 28))
+                || Crc32.Compute(header, 0, 28) != LittleEndian.ReadUInt32(header, 28)
+                || LittleEndian.ReadUInt16(header, 4) != FormatVersion)
             {
                 // A header torn by a power cut: the sector is dirty and is erased before reuse.
                 sectorEraseCount[s] = 0;
@@ -250,12 +284,23 @@ namespace MealTerminal.Core.Ledger
                 return true;
             }
 
-            // The sector after `next` in the ring holds newer records; every record in `next` is
-            // older than that sector's first sequence number.
-            int after = (next + 1) % sectorCount;
-            uint newerFirst = sectorFirstSequence[after];
-            uint lastInNext = (newerFirst != Empty && newerFirst > first) ? newerFirst - 1 : NextSequence - 1;
-            return lastInNext <= AcknowledgedSequence;
+            return !HoldsPending(next);
+        }
+
+        /// <summary>True when sector s holds a record not yet acknowledged.</summary>
+        private bool HoldsPending(int s)
+        {
+            uint first = sectorFirstSequence[s];
+            if (first == Empty)
+            {
+                return false;
+            }
+
+            // The sector after s in the ring holds newer records; every record in s is older than
+            // that sector's first sequence number.
+            uint newerFirst = sectorFirstSequence[(s + 1) % sectorCount];
+            uint last = (newerFirst != Empty && newerFirst > first) ? newerFirst - 1 : NextSequence - 1;
+            return last > AcknowledgedSequence && last >= first;
         }
 
         private void OpenNextSector()
@@ -279,6 +324,64 @@ namespace MealTerminal.Core.Ledger
             sectorFirstSequence[next] = NextSequence;
             headSector = next;
             headNextSlot = 0;
+        }
+
+        /// <summary>
+        /// Walks the head sector's slots in page-sized reads: the first erased slot is the write
+        /// position, the last complete record gives the next sequence number.
+        /// </summary>
+        private uint ScanHeadSector()
+        {
+            uint next = sectorFirstSequence[headSector];
+            int perRead = scan.Length / RecordCodec.Size;
+            int loaded = -1;
+            for (int i = 0; i < slotsPerSector; i++)
+            {
+                if (loaded < 0 || i >= loaded + perRead - 1)
+                {
+                    loaded = i;
+                    int count = slotsPerSector - i < perRead ? slotsPerSector - i : perRead;
+                    flash.Read(SlotAddress(headSector, i), scan, 0, count * RecordCodec.Size);
+                    BytesReadAtMount += count * RecordCodec.Size;
+                }
+
+                int at = (i - loaded) * RecordCodec.Size;
+                if (LittleEndian.IsErased(scan, at, RecordCodec.Size))
+                {
+                    headNextSlot = i;
+                    break;
+                }
+
+                int available = i + 1 < slotsPerSector && (i - loaded) + 1 < perRead ? 2 : 1;
+                if (IsCompleteRecord(scan, at, available))
+                {
+                    next = sectorFirstSequence[headSector] + (uint)RecordCodec.OffsetOf(scan, at) + 1;
+                    if (RecordCodec.NeedsContinuation(scan, at))
+                    {
+                        i++;
+                    }
+                }
+            }
+
+            return next;
+        }
+
+        /// <summary>An intact record slot, and when it needs one, its intact continuation right after it.</summary>
+        private static bool IsCompleteRecord(byte[] buffer, int at, int slotsAvailable)
+        {
+            if (!RecordCodec.IsIntact(buffer, at) || RecordCodec.IsContinuation(buffer, at))
+            {
+                return false;
+            }
+
+            if (!RecordCodec.NeedsContinuation(buffer, at))
+            {
+                return true;
+            }
+
+            int c = at + RecordCodec.Size;
+            return slotsAvailable == 2 && RecordCodec.IsIntact(buffer, c) && RecordCodec.IsContinuation(buffer, c)
+                && RecordCodec.OffsetOf(buffer, c) == RecordCodec.OffsetOf(buffer, at);
         }
 
         private int SectorHolding(uint sequence)

@@ -16,6 +16,9 @@ namespace MealTerminal.Core.Meals
         /// <summary>Pseudo-period used while the wall clock is unknown: one limit for the whole boot.</summary>
         private const int UnknownTimePeriod = 0x0E;
 
+        /// <summary>Who-ate table size: 1,536 different elders per period before counting falls back to the ledger.</summary>
+        private const int WhoAteSize = 2048;
+
         private readonly TerminalConfig config;
         private readonly IClock clock;
         private readonly MealLedger ledger;
@@ -36,7 +39,7 @@ namespace MealTerminal.Core.Meals
             this.ledger = ledger;
             this.rosters = rosters;
             this.today = today;
-            whoAte = new WhoAte(maxElders);
+            whoAte = new WhoAte(maxElders < WhoAteSize ? maxElders : WhoAteSize);
             Screen = new Screen();
         }
 
@@ -93,7 +96,12 @@ namespace MealTerminal.Core.Meals
             CurrentPeriod(out day, out period);
             whoAte.EnterPeriod(day, period);
             today.Reset(day);
-            RosterSlot roster = rosters.Active;
+            if (day < 0)
+            {
+                // No wall clock: the boot's pseudo-period starts empty (this boot has no records yet).
+                return;
+            }
+
             uint oldest = ledger.OldestSequence;
             for (uint seq = ledger.NextSequence - 1; seq >= oldest && seq > 0; seq--)
             {
@@ -102,26 +110,19 @@ namespace MealTerminal.Core.Meals
                     continue;
                 }
 
-                bool sameBootUnknownTime = !record.ClockValid && record.BootCount == currentBoot;
                 if (record.ClockValid && LocalTime.LocalDay(record.Time, config.UtcOffsetMinutes) != day)
                 {
-                    if (day >= 0)
-                    {
-                        break; // older than today: records before it are older still
-                    }
-
-                    continue;
+                    break; // older than today: records before it are older still
                 }
 
-                if (record.ClockValid && day >= 0)
+                if (record.ClockValid)
                 {
                     today.Add(record);
                 }
 
-                bool inPeriod = (record.ClockValid && record.Period == period) || (sameBootUnknownTime && period == UnknownTimePeriod);
-                if (inPeriod && VerdictCode.IsMeal(record.Verdict) && roster != null && roster.TryFind(record.CardKey, 0, entry))
+                if (InPeriod(record, period) && VerdictCode.IsMeal(record.Verdict) && record.ElderId != 0)
                 {
-                    whoAte.Add(entry.Index);
+                    whoAte.Add(record.ElderId);
                 }
             }
         }
@@ -145,7 +146,13 @@ namespace MealTerminal.Core.Meals
             bool found = roster != null && roster.TryFind(key, 0, entry);
             int periodIndex = period == UnknownTimePeriod ? 0 : period;
             int limit = period >= 0 && period < config.Periods.Length ? config.Periods[period].LimitPerElder : 1;
-            int verdict = MealRules.Decide(found, entry, day, period < 0 ? -1 : periodIndex, limit, found ? whoAte.CountOf(entry.Index) : 0);
+            int eaten = found ? whoAte.CountOf(entry.ElderId) : 0;
+            if (eaten < 0)
+            {
+                eaten = CountInLedger(entry.ElderId, day, period);
+            }
+
+            int verdict = MealRules.Decide(found, entry, day, period < 0 ? -1 : periodIndex, limit, eaten);
 
             FillRecord(verdict, found, period, now);
             bool stored = ledger.Append(record);
@@ -157,7 +164,7 @@ namespace MealTerminal.Core.Meals
                 }
                 else
                 {
-                    whoAte.Add(entry.Index);
+                    whoAte.Add(entry.ElderId);
                     if (ledger.UsedPercent >= config.StorageWarningPercent)
                     {
                         verdict = VerdictCode.AcceptedStorageLow;
@@ -172,6 +179,40 @@ namespace MealTerminal.Core.Meals
 
             string periodName = period >= 0 && period < config.Periods.Length ? config.Periods[period].Name : string.Empty;
             VerdictScreens.Render(Screen, verdict, periodName, found ? ElderCategory.ChineseName(entry.Category) : string.Empty);
+        }
+
+        private bool InPeriod(MealRecord r, int period)
+        {
+            return (r.ClockValid && r.Period == period) || (!r.ClockValid && r.BootCount == bootCount && period == UnknownTimePeriod);
+        }
+
+        /// <summary>
+        /// Meals of one elder in the current period, read from the ledger (newest first, stopping at
+        /// an earlier day). Only used when the who-ate table is full.
+        /// </summary>
+        private int CountInLedger(uint elderId, int day, int period)
+        {
+            int count = 0;
+            uint oldest = ledger.OldestSequence;
+            for (uint seq = ledger.NextSequence - 1; seq >= oldest && seq > 0; seq--)
+            {
+                if (!ledger.TryRead(seq, record))
+                {
+                    continue;
+                }
+
+                if (day >= 0 && record.ClockValid && LocalTime.LocalDay(record.Time, config.UtcOffsetMinutes) != day)
+                {
+                    break;
+                }
+
+                if (record.ElderId == elderId && VerdictCode.IsMeal(record.Verdict) && InPeriod(record, period))
+                {
+                    count++;
+                }
+            }
+
+            return count;
         }
 
         private void FillRecord(int verdict, bool found, int period, long now)

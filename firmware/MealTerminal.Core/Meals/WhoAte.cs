@@ -1,25 +1,42 @@
 namespace MealTerminal.Core.Meals
 {
     /// <summary>
-    /// How many subsidised meals each elder had in the current meal period, as 2-bit counters
-    /// indexed by roster position (5 KB for 20,000 elders). Rebuilt from the ledger at boot, so a
-    /// reboot never lets an elder eat twice. The period key changes when the period does.
+    /// Who has eaten in the current meal period and how often: an open-addressing table of elder
+    /// ids with a count each, cleared when the period changes. Fixed size, allocated once (a
+    /// 2,048-elder table is 10 KB); when it is full the caller counts from the ledger instead.
     /// </summary>
     public sealed class WhoAte
     {
-        private readonly byte[] counters;
+        private readonly uint[] elders;
+        private readonly byte[] counts;
+        private readonly int mask;
+        private int used;
         private int currentDay = -1;
         private int currentPeriod = -1;
 
-        public WhoAte(int maxElders)
+        /// <summary>capacity is rounded up to a power of two; it is kept at most three-quarters full.</summary>
+        public WhoAte(int capacity)
         {
-            counters = new byte[(maxElders + 3) / 4];
-            Capacity = maxElders;
+            int size = 16;
+            while (size < capacity)
+            {
+                size <<= 1;
+            }
+
+            elders = new uint[size];
+            counts = new byte[size];
+            mask = size - 1;
+            Capacity = (size / 4) * 3;
         }
 
+        /// <summary>How many different elders the table holds before it reports full.</summary>
         public int Capacity { get; private set; }
 
-        /// <summary>Switches to a period (day, period index), clearing the counts if it is a new one.</summary>
+        public bool IsFull
+        {
+            get { return used >= Capacity; }
+        }
+
         public void EnterPeriod(int day, int period)
         {
             if (day == currentDay && period == currentPeriod)
@@ -29,9 +46,11 @@ namespace MealTerminal.Core.Meals
 
             currentDay = day;
             currentPeriod = period;
-            for (int i = 0; i < counters.Length; i++)
+            used = 0;
+            for (int i = 0; i < elders.Length; i++)
             {
-                counters[i] = 0;
+                elders[i] = 0;
+                counts[i] = 0;
             }
         }
 
@@ -40,27 +59,51 @@ namespace MealTerminal.Core.Meals
             return day == currentDay && period == currentPeriod;
         }
 
-        public int CountOf(int rosterIndex)
+        /// <summary>Meals counted for the elder this period; -1 when unknown because the table filled up.</summary>
+        public int CountOf(uint elderId)
         {
-            if (rosterIndex < 0 || rosterIndex >= Capacity)
+            int i = Find(elderId);
+            if (elders[i] == elderId)
             {
-                return 0;
+                return counts[i];
             }
 
-            return (counters[rosterIndex >> 2] >> ((rosterIndex & 3) * 2)) & 3;
+            return IsFull ? -1 : 0;
         }
 
-        public void Add(int rosterIndex)
+        /// <summary>Counts one meal; false when the elder is new and the table is full.</summary>
+        public bool Add(uint elderId)
         {
-            int count = CountOf(rosterIndex);
-            if (rosterIndex < 0 || rosterIndex >= Capacity || count == 3)
+            int i = Find(elderId);
+            if (elders[i] != elderId)
             {
-                return;
+                if (IsFull)
+                {
+                    return false;
+                }
+
+                elders[i] = elderId;
+                used++;
             }
 
-            int shift = (rosterIndex & 3) * 2;
-            int cell = counters[rosterIndex >> 2] & ~(3 << shift);
-            counters[rosterIndex >> 2] = (byte)(cell | ((count + 1) << shift));
+            if (counts[i] < 255)
+            {
+                counts[i]++;
+            }
+
+            return true;
+        }
+
+        /// <summary>The slot holding elderId, or the empty slot where it would go (ids are never 0).</summary>
+        private int Find(uint elderId)
+        {
+            int i = (int)((elderId * 2654435761u) >> 8) & mask;
+            while (elders[i] != 0 && elders[i] != elderId)
+            {
+                i = (i + 1) & mask;
+            }
+
+            return i;
         }
     }
 }

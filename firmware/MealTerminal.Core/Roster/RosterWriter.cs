@@ -17,6 +17,11 @@ namespace MealTerminal.Core.Roster
             for (int i = 0; i < count; i++)
             {
                 RosterEntry e = entries[order[i]];
+                if (e.ElderId == 0 || e.ElderId > Ledger.RecordCodec.MaxElderId)
+                {
+                    throw new ArgumentException("elder id " + e.ElderId.ToString() + " outside 1..16777215 (the ledger keeps 24 bits)");
+                }
+
                 if (i > 0 && Cards.CardKey.Compare(e.CardKey, 0, entries[order[i - 1]].CardKey, 0) == 0)
                 {
                     throw new ArgumentException("duplicate card " + Cards.CardKey.ToHex(e.CardKey, 0) + " in roster");
