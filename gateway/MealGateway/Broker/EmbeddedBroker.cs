@@ -20,6 +20,11 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     private readonly MqttServer server;
     private readonly CredentialStore credentials;
     private readonly byte[] serviceSecret;
+    /// <summary>
+    /// Login behind each terminal client id. Entries stay after a disconnect, so the will message
+    /// the broker publishes for a vanished terminal is checked like its other publishes whatever
+    /// the order of MQTTnet's will and disconnect events.
+    /// </summary>
     private readonly ConcurrentDictionary<string, TerminalCredential> terminalsByClientId = new();
     private readonly ConcurrentDictionary<string, long> refusals = new();
 
@@ -33,11 +38,6 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         server.ValidatingConnectionAsync += ValidateConnection;
         server.InterceptingPublishAsync += InterceptPublish;
         server.InterceptingSubscriptionAsync += InterceptSubscription;
-        server.ClientDisconnectedAsync += e =>
-        {
-            terminalsByClientId.TryRemove(e.ClientId, out _);
-            return Task.CompletedTask;
-        };
     }
 
     public int Port { get; }

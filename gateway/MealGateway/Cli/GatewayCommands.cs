@@ -76,9 +76,18 @@ public static class GatewayCommands
                 return 2;
             }
 
-            using var store = new MealStore(dir, 8 * 60);
-            Console.Write(TallyReport.Format(dayText, TallyReport.Rows(store.TalliesForDay(dayText), GatewayHost.Periods)));
-            return 0;
+            try
+            {
+                using var store = new MealStore(dir, 8 * 60);
+                Console.Write(TallyReport.Format(dayText, TallyReport.Rows(store.TalliesForDay(dayText), GatewayHost.Periods)));
+                return 0;
+            }
+            catch (IOException)
+            {
+                // The database files are opened exclusively (Storage/DatabaseFile): a gateway is running on them.
+                Console.Error.WriteLine($"The database in '{Path.GetFullPath(dir)}' is in use by a running gateway; ask it: GET /api/tallies?day={dayText}");
+                return 3;
+            }
         });
 
         return new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data) };

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using MealGateway.Storage;
 using MealTerminal.Core.Sync;
 using Microsoft.Extensions.Logging;
@@ -22,7 +21,7 @@ public sealed class IngestWorker : IAsyncDisposable
     private readonly MqttClientOptions options;
     private readonly GroupCommit groupCommit;
     private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentDictionary<BatchRejection, long> rejections = new();
+    private readonly RejectionCounts rejections = new();
     private Task? reconnectLoop;
     private long batchesStored;
 
@@ -50,7 +49,9 @@ public sealed class IngestWorker : IAsyncDisposable
 
     public long StoreFailures => groupCommit.Failures;
 
-    public IReadOnlyDictionary<BatchRejection, long> Rejections => rejections;
+    public IReadOnlyDictionary<BatchRejection, long> Rejections => rejections.Totals;
+
+    public RejectionCounts RejectionCounts => rejections;
 
     public bool IsConnected => client.IsConnected;
 
@@ -146,7 +147,7 @@ public sealed class IngestWorker : IAsyncDisposable
             var rejection = BatchDecoder.TryDecode(e.ApplicationMessage.Payload.ToArray(), terminal, out var batch);
             if (rejection != BatchRejection.None)
             {
-                rejections.AddOrUpdate(rejection, 1, (_, n) => n + 1);
+                rejections.Count(site, terminal, rejection);
                 logger.LogWarning("Refused batch from {Site}/{Terminal}: {Reason}", site, terminal, rejection);
                 await PublishAckAsync(site, terminal, rejection, store.AcknowledgedOf(site, terminal));
                 return;

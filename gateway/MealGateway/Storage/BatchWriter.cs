@@ -55,6 +55,9 @@ internal sealed class BatchWriter(
         return state.ContiguousSequence;
     }
 
+    /// <summary>A terminal's contiguous prefix as the group leaves it.</summary>
+    public long ContiguousOf(string site, string terminal) => states[$"{site}/{terminal}"].ContiguousSequence;
+
     /// <summary>Writes what the group added; the caller commits.</summary>
     public void Write(DateTime receivedUtc)
     {

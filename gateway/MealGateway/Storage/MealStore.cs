@@ -74,7 +74,7 @@ public sealed class MealStore : IDisposable
             }
 
             db.Checkpoint();
-            return group.Select(b => terminals.FindById($"{b.Site}/{b.Batch.TerminalId}").ContiguousSequence).ToArray();
+            return group.Select(b => writer.ContiguousOf(b.Site, b.Batch.TerminalId)).ToArray();
         }
     }
 

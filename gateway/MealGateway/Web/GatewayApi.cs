@@ -28,6 +28,7 @@ public static class GatewayApi
             groupCommits = ingest.GroupCommits,
             storeFailures = ingest.StoreFailures,
             rejections = ingest.Rejections.ToDictionary(r => r.Key.ToString(), r => r.Value),
+            rejectionsByTerminal = ingest.RejectionCounts.ByTerminal(),
             brokerRefusals = broker?.Refusals.ToDictionary(r => r.Key, r => r.Value),
         }));
     }

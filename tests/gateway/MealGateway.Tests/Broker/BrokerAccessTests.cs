@@ -103,4 +103,24 @@ public sealed class BrokerAccessTests : IAsyncLifetime
         Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, result.Items.First().ResultCode);
         Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS0, result.Items.Last().ResultCode);
     }
+
+    [Fact]
+    public async Task TerminalA_CannotLeaveAWillOnTerminalBsStatus()
+    {
+        string a = gateway.Credentials.Provision("S01", "T01");
+        var terminalA = new MqttClientFactory().CreateMqttClient();
+        await terminalA.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", gateway.MqttPort)
+            .WithCredentials("S01/T01", a).WithClientId("terminal-S01-T01")
+            .WithWillTopic("meal/v1/S01/T02/status").WithWillPayload("offline").WithWillRetain(true).Build());
+
+        Assert.False(gateway.Broker!.Refusals.ContainsKey("PublishForeignTopic"));
+        terminalA.Dispose(); // vanishes without DISCONNECT: the broker publishes its will
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!gateway.Broker!.Refusals.ContainsKey("PublishForeignTopic"))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "the will on another terminal's topic was not refused");
+            await Task.Delay(5); // the broker notices the closed socket on its own thread
+        }
+    }
 }

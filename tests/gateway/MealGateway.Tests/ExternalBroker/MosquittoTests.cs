@@ -106,6 +106,7 @@ public sealed class MosquittoTests : IAsyncLifetime
         string health = await http.GetStringAsync($"{gateway.HttpUrl}/api/health");
         Assert.Contains("\"BadCrc\":1", health);
         Assert.Contains("\"TerminalMismatch\":1", health);
+        Assert.Contains("\"rejectionsByTerminal\":{\"S01/T01\":{", health);
 
         await UploadAsync(10); // and the gateway carries on
         Assert.Equal(130, gateway.Store.AcknowledgedOf("S01", "T01"));
