@@ -23,6 +23,10 @@ namespace MealTerminal.Core
         private readonly StateLog state;
         private readonly byte[] uid = new byte[CardKey.MaxUidLength];
         private readonly TapHandler taps;
+        private readonly Screen review = new Screen();
+        private int reviewPage = -1;
+        private long reviewShownAt;
+        private uint ackSeen;
 
         public Terminal(TerminalConfig config, FlashLayout layout, IFlash flash, ICardReader reader, IClock clock, IFeedback feedback, IUplink uplink)
         {
@@ -49,6 +53,9 @@ namespace MealTerminal.Core
 
         public int BootCount { get; private set; }
 
+        /// <summary>When the gateway last acknowledged records (seconds since 2020, 0 = never); kept across reboots.</summary>
+        public uint LastSyncSeconds { get; private set; }
+
         public TerminalConfig Config
         {
             get { return config; }
@@ -69,6 +76,21 @@ namespace MealTerminal.Core
             Ledger.Mount();
             Rosters.Mount();
             taps.Rebuild(BootCount);
+            LastSyncSeconds = state.Get(StateLog.KeyLastSync, 0);
+            ackSeen = Ledger.AcknowledgedSequence;
+        }
+
+        /// <summary>
+        /// Shows the host review (host card or host button): the first page, or the next one when
+        /// the review is already on screen (within 30 s).
+        /// </summary>
+        public void ShowHostReview()
+        {
+            long now = clock.MillisecondsSinceBoot;
+            reviewPage = reviewPage >= 0 && now - reviewShownAt < 30000 ? (reviewPage + 1) % HostReview.PageCount : 0;
+            reviewShownAt = now;
+            HostReview.Render(review, reviewPage, config, Today, Ledger, LastSyncSeconds);
+            feedback.Show(review);
         }
 
         /// <summary>One pass of the main loop: poll the card reader once, then let sync work.</summary>
@@ -80,11 +102,28 @@ namespace MealTerminal.Core
             {
                 if (taps.Handle(status, uid, length))
                 {
-                    feedback.Show(taps.Screen);
+                    if (taps.HostCardTapped)
+                    {
+                        ShowHostReview();
+                    }
+                    else
+                    {
+                        reviewPage = -1;
+                        feedback.Show(taps.Screen);
+                    }
                 }
             }
 
             Sync.Tick(clock.MillisecondsSinceBoot);
+            if (Ledger.AcknowledgedSequence != ackSeen)
+            {
+                ackSeen = Ledger.AcknowledgedSequence;
+                if (clock.IsWallClockValid)
+                {
+                    LastSyncSeconds = LocalTime.ToRecordSeconds(clock.UtcNow);
+                    state.Set(StateLog.KeyLastSync, LastSyncSeconds);
+                }
+            }
         }
     }
 }

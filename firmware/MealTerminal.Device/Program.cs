@@ -95,7 +95,7 @@ namespace MealTerminal.Device
                     bool buttonDown = signals.HostButtonPressed;
                     if (buttonDown && !buttonWasDown)
                     {
-                        display.Show(HostSummary(terminal));
+                        terminal.ShowHostReview();
                     }
 
                     buttonWasDown = buttonDown;
@@ -139,20 +139,6 @@ namespace MealTerminal.Device
             {
                 Thread.Sleep(50);
             }
-        }
-
-        private static Screen HostSummary(Terminal terminal)
-        {
-            Screen screen = new Screen();
-            MealPeriod[] periods = terminal.Config.Periods;
-            string[] lines = new string[3];
-            for (int p = 0; p < periods.Length && p < 3; p++)
-            {
-                lines[p] = periods[p].Name + " " + terminal.Today.MealsInPeriod(p).ToString() + "人次";
-            }
-
-            screen.Set(0, SignalPattern.None, "待上传 " + terminal.Ledger.PendingCount.ToString() + "条", lines[0], lines[1], lines[2]);
-            return screen;
         }
 
         private static void ShowForever(Ssd1306Feedback display, string title, string detail)

@@ -16,6 +16,7 @@ namespace MealTerminal.Core.Ledger
         public const int KeyUploadCursor = 1;
         public const int KeyBootCount = 2;
         public const int KeyActiveRosterSlot = 3;
+        public const int KeyLastSync = 4;
         private const int MaxKeys = 8;
         private const int EntrySize = 16;
 

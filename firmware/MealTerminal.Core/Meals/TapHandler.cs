@@ -45,6 +45,9 @@ namespace MealTerminal.Core.Meals
 
         public Screen Screen { get; private set; }
 
+        /// <summary>True when the last tap was the site host's card: the caller shows the host review.</summary>
+        public bool HostCardTapped { get; private set; }
+
         /// <summary>
         /// Handles a read. Returns false when the read is a repeat of the last tap within the debounce
         /// window (the screen already shows its verdict).
@@ -52,6 +55,7 @@ namespace MealTerminal.Core.Meals
         public bool Handle(CardReadStatus status, byte[] uid, int length)
         {
             long now = clock.MillisecondsSinceBoot;
+            HostCardTapped = false;
             if (status == CardReadStatus.RandomUid)
             {
                 VerdictScreens.Render(Screen, VerdictCode.RandomUid, string.Empty, string.Empty);
@@ -144,6 +148,12 @@ namespace MealTerminal.Core.Meals
 
             RosterSlot roster = rosters.Active;
             bool found = roster != null && roster.TryFind(key, 0, entry);
+            if (found && entry.Status == CardStatus.HostCard)
+            {
+                HostCardTapped = true; // not a meal and not recorded
+                return;
+            }
+
             int periodIndex = period == UnknownTimePeriod ? 0 : period;
             int limit = period >= 0 && period < config.Periods.Length ? config.Periods[period].LimitPerElder : 1;
             int eaten = found ? whoAte.CountOf(entry.ElderId) : 0;
@@ -179,6 +189,11 @@ namespace MealTerminal.Core.Meals
 
             string periodName = period >= 0 && period < config.Periods.Length ? config.Periods[period].Name : string.Empty;
             VerdictScreens.Render(Screen, verdict, periodName, found ? ElderCategory.ChineseName(entry.Category) : string.Empty);
+            string pay = VerdictCode.IsMeal(verdict) && period != UnknownTimePeriod ? config.Prices.PayText(period, entry.Category) : string.Empty;
+            if (pay.Length > 0)
+            {
+                Screen.Line4 = pay;
+            }
         }
 
         private bool InPeriod(MealRecord r, int period)

@@ -42,6 +42,7 @@ namespace MealTerminal.Core.Meals
             UtcOffsetMinutes = 8 * 60;
             StorageWarningPercent = 80;
             DebounceMilliseconds = 3000;
+            Prices = new MealPrices();
         }
 
         public string SiteId { get; private set; }
@@ -55,6 +56,9 @@ namespace MealTerminal.Core.Meals
 
         /// <summary>Used-storage percentage from which the terminal warns (default 80, i.e. 20 % free).</summary>
         public int StorageWarningPercent { get; set; }
+
+        /// <summary>Price and subsidy per period and category (none set: the screen shows no amount).</summary>
+        public MealPrices Prices { get; private set; }
 
         /// <summary>Repeated reads of the same card within this window are one tap.</summary>
         public int DebounceMilliseconds { get; set; }

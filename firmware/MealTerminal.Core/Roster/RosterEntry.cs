@@ -7,6 +7,9 @@ namespace MealTerminal.Core.Roster
         Suspended = 1,
         LostCard = 2,
         Deceased = 3,
+
+        /// <summary>The site host's card: tapping it shows the host review, it is never a meal.</summary>
+        HostCard = 4,
     }
 
     /// <summary>One elder's card in a roster. A reusable holder: look-ups fill it, they never allocate.</summary>
