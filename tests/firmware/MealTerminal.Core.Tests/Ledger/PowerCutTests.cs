@@ -1,8 +1,5 @@
-using MealTerminal.Core.Cards;
-using MealTerminal.Core.Flash;
 using MealTerminal.Core.Ledger;
 using MealTerminal.Core.Meals;
-using MealTerminal.Core.Roster;
 using MealTerminal.Core.SelfTest;
 using MealTerminal.Core.Tests.Fakes;
 
@@ -17,8 +14,6 @@ namespace MealTerminal.Core.Tests.Ledger;
 /// </summary>
 public class PowerCutTests
 {
-    private const int MaxRoster = 64;
-    private const int Elders = 40;
     private readonly PowerCutWorkload workload = new(seed: 20261123);
 
     [Fact]
