@@ -1,0 +1,25 @@
+namespace MealGateway.Policy;
+
+/// <summary>The scope of a policy line: one site, or every site (<see cref="AllSites"/>).</summary>
+public static class PolicyScope
+{
+    public const string AllSites = "*";
+}
+
+/// <summary>A site's price for one meal of a period from a date on (line <c>price</c>).</summary>
+public sealed record MealPrice(DateOnly From, string Scope, int Period, long PriceFen, int Line);
+
+/// <summary>
+/// For one elder category and meal period, from a date on: what the government subsidises and
+/// what the elder pays per meal (line <c>subsidy</c>).
+/// </summary>
+public sealed record SubsidyRate(DateOnly From, string Scope, int Category, int Period, long SubsidyFen, long CoPaymentFen, int Line);
+
+/// <summary>The money for one meal at a site on a day: price = subsidy + co-payment.</summary>
+public sealed record MealRate(long PriceFen, long SubsidyFen, long CoPaymentFen);
+
+/// <summary>One problem in a policy file, with the 1-based line it is on.</summary>
+public sealed record PolicyError(int Line, string Problem)
+{
+    public override string ToString() => $"第 {Line} 行: {Problem}";
+}

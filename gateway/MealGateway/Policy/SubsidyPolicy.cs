@@ -1,0 +1,65 @@
+namespace MealGateway.Policy;
+
+/// <summary>
+/// A parsed, consistent subsidy policy: effective-dated meal prices per site and subsidy and
+/// co-payment per elder category and meal period. A line applies from its date until the next
+/// line for the same key; a line for one site wins over a line for all sites ("*") while both
+/// are in force. Build one with <see cref="PolicyParser"/>.
+/// </summary>
+public sealed class SubsidyPolicy
+{
+    private readonly Dictionary<(string Scope, int Period), MealPrice[]> prices;
+    private readonly Dictionary<(string Scope, int Category, int Period), SubsidyRate[]> rates;
+
+    internal SubsidyPolicy(IReadOnlyList<MealPrice> priceLines, IReadOnlyList<SubsidyRate> rateLines)
+    {
+        Prices = priceLines;
+        Rates = rateLines;
+        prices = priceLines.GroupBy(p => (p.Scope, p.Period)).ToDictionary(g => g.Key, g => g.OrderBy(p => p.From).ToArray());
+        rates = rateLines.GroupBy(r => (r.Scope, r.Category, r.Period)).ToDictionary(g => g.Key, g => g.OrderBy(r => r.From).ToArray());
+    }
+
+    public IReadOnlyList<MealPrice> Prices { get; }
+
+    public IReadOnlyList<SubsidyRate> Rates { get; }
+
+    /// <summary>The price line in force for a site and period on a day, or null.</summary>
+    public MealPrice? PriceOn(string site, DateOnly day, int period) =>
+        InForce(prices, (site, period), day, p => p.From) ?? InForce(prices, (PolicyScope.AllSites, period), day, p => p.From);
+
+    /// <summary>The subsidy line in force for a site, category and period on a day, or null.</summary>
+    public SubsidyRate? SubsidyOn(string site, DateOnly day, int category, int period) =>
+        InForce(rates, (site, category, period), day, r => r.From) ?? InForce(rates, (PolicyScope.AllSites, category, period), day, r => r.From);
+
+    /// <summary>Price, subsidy and co-payment of one meal; false when the policy has no rate for it.</summary>
+    public bool TryRateOn(string site, DateOnly day, int category, int period, out MealRate rate)
+    {
+        var subsidy = SubsidyOn(site, day, category, period);
+        var price = PriceOn(site, day, period);
+        rate = subsidy is null || price is null ? new MealRate(0, 0, 0) : new MealRate(price.PriceFen, subsidy.SubsidyFen, subsidy.CoPaymentFen);
+        return subsidy is not null && price is not null;
+    }
+
+    private static T? InForce<TKey, T>(Dictionary<TKey, T[]> lines, TKey key, DateOnly day, Func<T, DateOnly> fromOf)
+        where TKey : notnull
+        where T : class
+    {
+        if (!lines.TryGetValue(key, out var dated))
+        {
+            return null;
+        }
+
+        T? found = null;
+        foreach (var line in dated)
+        {
+            if (fromOf(line) > day)
+            {
+                break;
+            }
+
+            found = line;
+        }
+
+        return found;
+    }
+}
