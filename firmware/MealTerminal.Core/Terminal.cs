@@ -114,6 +114,7 @@ namespace MealTerminal.Core
                 }
             }
 
+            taps.AnchorClock();
             Sync.Tick(clock.MillisecondsSinceBoot);
             if (Ledger.AcknowledgedSequence != ackSeen)
             {

@@ -48,7 +48,7 @@ namespace MealTerminal.Core.Meals
             {
                 UnknownCards++;
             }
-            else
+            else if (record.Verdict != VerdictCode.ClockSet)
             {
                 Refused++;
             }

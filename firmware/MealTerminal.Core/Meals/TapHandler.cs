@@ -31,6 +31,7 @@ namespace MealTerminal.Core.Meals
         private readonly byte[] lastKey = new byte[CardKey.Size];
         private long lastTapAt = long.MinValue / 2;
         private int bootCount;
+        private bool recordedWithoutClock;
 
         public TapHandler(TerminalConfig config, IClock clock, MealLedger ledger, RosterStore rosters, DayCounts today, int maxElders)
         {
@@ -239,10 +240,48 @@ namespace MealTerminal.Core.Meals
             record.BootCount = bootCount;
             record.ClockValid = clock.IsWallClockValid;
             record.Time = record.ClockValid ? LocalTime.ToRecordSeconds(clock.UtcNow) : (uint)now;
+            if (!record.ClockValid)
+            {
+                recordedWithoutClock = true;
+            }
             for (int i = 0; i < CardKey.Size; i++)
             {
                 record.CardKey[i] = key[i];
             }
+        }
+
+        /// <summary>
+        /// Called from the main loop: once the wall clock is valid after this boot stored records
+        /// without it, appends one clock anchor (VerdictCode.ClockSet) tying boot time to wall time.
+        /// Returns true when an anchor was written.
+        /// </summary>
+        public bool AnchorClock()
+        {
+            if (!recordedWithoutClock || !clock.IsWallClockValid)
+            {
+                return false;
+            }
+
+            long now = clock.MillisecondsSinceBoot;
+            record.Verdict = VerdictCode.ClockSet;
+            record.Period = MealRecord.NoPeriod;
+            record.Category = 0;
+            record.ElderId = (uint)((now / 1000) & 0xFFFFFF);
+            record.BootCount = bootCount;
+            record.ClockValid = true;
+            record.Time = LocalTime.ToRecordSeconds(clock.UtcNow);
+            for (int i = 0; i < CardKey.Size; i++)
+            {
+                record.CardKey[i] = 0;
+            }
+
+            if (!ledger.Append(record))
+            {
+                return false; // storage full: tried again on the next pass
+            }
+
+            recordedWithoutClock = false;
+            return true;
         }
 
         /// <summary>Local day and period index now; day -1 and the unknown-time period when the clock is not valid.</summary>

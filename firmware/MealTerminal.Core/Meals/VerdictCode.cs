@@ -37,7 +37,15 @@ namespace MealTerminal.Core.Meals
         /// <summary>The card is outside its validity dates.</summary>
         public const int CardNotValid = 12;
 
+        /// <summary>Number of tap verdicts (codes 1..Count-1 are what a tap can show).</summary>
         public const int Count = 13;
+
+        /// <summary>
+        /// Not a tap: a clock anchor. Written once per boot when the wall clock becomes valid after
+        /// records were stored without it; Time holds the wall time and ElderId the seconds since
+        /// boot at that moment, so the gateway can place the boot's earlier records in time.
+        /// </summary>
+        public const int ClockSet = 13;
 
         /// <summary>True for codes that mean a meal was served and counted.</summary>
         public static bool IsMeal(int code)

@@ -113,6 +113,37 @@ public class TapVerdictTests
     }
 
     [Fact]
+    public void ClockSetAfterMealsWithoutIt_WritesOneAnchorTyingBootTimeToWallTime()
+    {
+        var rig = new TerminalRig();
+        rig.Clock.MillisecondsSinceBoot = 123_000;
+        Assert.Equal(VerdictCode.Accepted, rig.Tap(TerminalRig.Uid(4)));
+        rig.Clock.MillisecondsSinceBoot = 600_400;
+        rig.Clock.SetLocal(2026, 11, 23, 11, 40);
+        rig.Terminal.Tick();
+        rig.Terminal.Tick();
+
+        var anchor = new MealTerminal.Core.Ledger.MealRecord();
+        Assert.Equal(3u, rig.Terminal.Ledger.NextSequence);
+        Assert.True(rig.Terminal.Ledger.TryRead(2, anchor));
+        Assert.Equal(VerdictCode.ClockSet, anchor.Verdict);
+        Assert.True(anchor.ClockValid);
+        Assert.Equal(600u, anchor.ElderId);
+        Assert.Equal(LocalTime.ToRecordSeconds(rig.Clock.UtcNow), anchor.Time);
+        Assert.Equal(rig.Terminal.BootCount, anchor.BootCount);
+        Assert.Equal(0, rig.Terminal.Today.Refused);
+    }
+
+    [Fact]
+    public void ClockValidFromBoot_WritesNoAnchor()
+    {
+        var rig = LunchTime();
+        Assert.Equal(VerdictCode.Accepted, rig.Tap(TerminalRig.Uid(4)));
+        rig.Terminal.Tick();
+        Assert.Equal(2u, rig.Terminal.Ledger.NextSequence);
+    }
+
+    [Fact]
     public void RandomUid_GetsAClearVerdictAndIsNotTakenAsAnIdentity()
     {
         var rig = LunchTime();
