@@ -9,23 +9,29 @@ public sealed record IncomingBatch(string Site, DecodedBatch Batch);
 
 /// <summary>
 /// Writes a group of batches inside one open transaction: each (site, terminal, sequence) once,
-/// the contiguous prefix per terminal, and the tally cells, each cell and terminal written once per
-/// group. Lookups are skipped above the highest sequence a terminal has stored.
+/// the contiguous prefix per terminal, placement of records without valid time, and the counts
+/// and anomalies (<see cref="CountBook"/>). Lookups are skipped above the highest sequence a
+/// terminal has stored.
 /// </summary>
-internal sealed class BatchWriter(
-    ILiteCollection<StoredRecord> records,
-    ILiteCollection<TerminalState> terminals,
-    ILiteCollection<TallyCell> tallies,
-    Func<string, string, ReceivedRecord, string, StoredRecord> toStored)
+internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<string, string, ReceivedRecord, string, StoredRecord> toStored)
 {
+    /// <summary>A clock this far behind the terminal's previous record of the same boot counts as a jump.</summary>
+    private const long JumpBackSeconds = 120;
+
+    /// <summary>A record this far ahead of the gateway's clock counts as a clock jump forward.</summary>
+    private const long AheadSeconds = 600;
+
+    private readonly ILiteCollection<StoredRecord> records = db.GetCollection<StoredRecord>(MealStore.RecordsName);
+    private readonly ILiteCollection<TerminalState> terminals = db.GetCollection<TerminalState>(MealStore.TerminalsName);
+    private readonly CountBook book = new(db);
     private readonly Dictionary<string, TerminalState> states = new();
     private readonly Dictionary<string, long> highestBefore = new();
     private readonly HashSet<string> insertedKeys = new();
-    private readonly Dictionary<string, TallyCell> cells = new();
     private readonly List<StoredRecord> pending = new();
+    private readonly List<StoredRecord> placedLater = new();
 
     /// <summary>Adds one batch; returns the terminal's contiguous prefix after it.</summary>
-    public long Add(IncomingBatch incoming)
+    public long Add(IncomingBatch incoming, DateTime receivedUtc)
     {
         var (site, batch) = (incoming.Site, incoming.Batch);
         var state = StateOf(site, batch.TerminalId);
@@ -43,7 +49,7 @@ internal sealed class BatchWriter(
             insertedKeys.Add(key);
             state.RecordsStored++;
             state.HighestSequence = Math.Max(state.HighestSequence, r.Sequence);
-            CountIn(stored);
+            Take(state, stored, receivedUtc);
         }
 
         while (state.ContiguousSequence < state.HighestSequence
@@ -62,13 +68,97 @@ internal sealed class BatchWriter(
     public void Write(DateTime receivedUtc)
     {
         records.InsertBulk(pending);
+        records.Update(placedLater);
         foreach (var state in states.Values)
         {
             state.LastBatchUtc = receivedUtc;
         }
 
         terminals.Upsert(states.Values);
-        tallies.Upsert(cells.Values);
+        placement.Write();
+        book.Write();
+    }
+
+    /// <summary>Places, checks and counts one newly stored record.</summary>
+    private void Take(TerminalState state, StoredRecord record, DateTime receivedUtc)
+    {
+        if (record.Verdict == VerdictCode.ClockSet)
+        {
+            var anchor = placement.Learn(record);
+            foreach (var waiting in Unplaced(record.Site, record.Terminal, record.BootCount))
+            {
+                PlaceAndCount(waiting, anchor);
+            }
+
+            return;
+        }
+
+        if (!record.ClockValid)
+        {
+            if (placement.AnchorOf(record.Site, record.Terminal, record.BootCount) is { } anchor)
+            {
+                PlaceAndCount(record, anchor);
+            }
+            else if (AnomalyKind.OfVerdict(record.Verdict) is { } kind)
+            {
+                book.Flag(record, kind, AnomalyKind.VerdictName(record.Verdict));
+            }
+
+            return;
+        }
+
+        CheckClock(state, record, receivedUtc);
+        if (AnomalyKind.OfVerdict(record.Verdict) is { } flagged)
+        {
+            book.Flag(record, flagged, AnomalyKind.VerdictName(record.Verdict));
+        }
+
+        book.Count(record);
+    }
+
+    private void PlaceAndCount(StoredRecord record, BootAnchor anchor)
+    {
+        if (!placement.Place(record, anchor) && VerdictCode.IsMeal(record.Verdict))
+        {
+            book.Flag(record, AnomalyKind.PlacedOutsidePeriod, "按开机时间推算的用餐时间不在任何供餐时段");
+        }
+
+        book.Count(record);
+    }
+
+    /// <summary>Records of a boot still waiting for their place: stored earlier, or earlier in this group.</summary>
+    private IEnumerable<StoredRecord> Unplaced(string site, string terminal, int boot)
+    {
+        foreach (var r in pending.Where(r => r.Site == site && r.Terminal == terminal && r.BootCount == boot && !r.ClockValid && !r.Placed))
+        {
+            yield return r;
+        }
+
+        var stored = records.Find(r => r.Day == null && r.Site == site && r.Terminal == terminal && r.BootCount == boot).ToList();
+        foreach (var r in stored.Where(r => !insertedKeys.Contains(r.Id) && !r.ClockValid && !r.Placed))
+        {
+            placedLater.Add(r);
+            yield return r;
+        }
+    }
+
+    private void CheckClock(TerminalState state, StoredRecord record, DateTime receivedUtc)
+    {
+        long gatewayNow = LocalTime.ToRecordSeconds(receivedUtc);
+        if (record.Time > gatewayNow + AheadSeconds)
+        {
+            book.Flag(record, AnomalyKind.ClockJump, $"记录时间比网关时间快 {(record.Time - gatewayNow) / 60} 分钟");
+        }
+
+        if (record.Sequence > state.LastTimedSequence)
+        {
+            if (state.LastTimedSequence > 0 && state.LastTimedBoot == record.BootCount && record.Time < state.LastTimedSeconds - JumpBackSeconds)
+            {
+                book.Flag(record, AnomalyKind.ClockJump, $"时钟比上一条记录倒退 {(state.LastTimedSeconds - record.Time) / 60} 分钟");
+            }
+
+            (state.LastTimedSequence, state.LastTimedBoot, state.LastTimedSeconds) = (record.Sequence, record.BootCount, record.Time);
+        }
     }
 
     private bool IsStored(string key, long sequence, long highestStoredBefore) =>
@@ -93,26 +183,5 @@ internal sealed class BatchWriter(
         states[id] = state;
         highestBefore[id] = state.HighestSequence;
         return state;
-    }
-
-    /// <summary>Meals with a known day are tallied at once; records without valid time wait (docs/architecture.md).</summary>
-    private void CountIn(StoredRecord record)
-    {
-        if (record.Day is null || !VerdictCode.IsMeal(record.Verdict))
-        {
-            return;
-        }
-
-        string id = TallyCell.KeyOf(record.Site, record.Day, record.Period, record.Category);
-        if (!cells.TryGetValue(id, out var cell))
-        {
-            cell = tallies.FindById(id) ?? new TallyCell
-            {
-                Id = id, Site = record.Site, Day = record.Day, Period = record.Period, Category = record.Category,
-            };
-            cells[id] = cell;
-        }
-
-        cell.Meals++;
     }
 }

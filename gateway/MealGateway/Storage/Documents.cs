@@ -19,6 +19,9 @@ public sealed class StoredRecord
 
     /// <summary>Local service day (yyyy-MM-dd), or null while the record has no valid time.</summary>
     public string? Day { get; set; }
+
+    /// <summary>True when a record without valid time was placed from its boot's clock anchor (Time is then wall time).</summary>
+    public bool Placed { get; set; }
     public DateTime ReceivedUtc { get; set; }
 
     public static string KeyOf(string site, string terminal, long sequence) => $"{site}/{terminal}/{sequence:D10}";
@@ -39,6 +42,11 @@ public sealed class TerminalState
     /// <summary>Highest sequence stored, contiguous or not: above it nothing needs looking up.</summary>
     public long HighestSequence { get; set; }
     public DateTime LastBatchUtc { get; set; }
+
+    /// <summary>Newest record with valid time seen so far (sequence, boot, record seconds): for clock-jump checks.</summary>
+    public long LastTimedSequence { get; set; }
+    public int LastTimedBoot { get; set; }
+    public long LastTimedSeconds { get; set; }
 }
 
 /// <summary>Counted meals for one site, local day, meal period and elder category.</summary>
@@ -53,4 +61,69 @@ public sealed class TallyCell
     public int Meals { get; set; }
 
     public static string KeyOf(string site, string day, int period, int category) => $"{site}|{day}|{period}|{category}";
+}
+
+/// <summary>
+/// One elder's counted meals at one site in one month and category: the per-elder detail of a
+/// statement, kept up to date at ingest like the tally cells.
+/// </summary>
+public sealed class ElderMonthCell
+{
+    /// <summary>"{site}|{yyyy-MM}|{elder}|{category}".</summary>
+    public string Id { get; set; } = string.Empty;
+    public string Site { get; set; } = string.Empty;
+    public string Month { get; set; } = string.Empty;
+    public long ElderId { get; set; }
+    public int Category { get; set; }
+
+    /// <summary>One entry per counted meal: day of month × 4 + meal period (a repeat appears twice).</summary>
+    public List<int> Meals { get; set; } = [];
+
+    public static string KeyOf(string site, string month, long elder, int category) => $"{site}|{month}|{elder}|{category}";
+
+    public static int Code(int dayOfMonth, int period) => (dayOfMonth * 4) + period;
+}
+
+/// <summary>Something listed for review, never silently dropped (docs/settlement.md, "Anomalies").</summary>
+public sealed class AnomalyRecord
+{
+    /// <summary>"{site}/{terminal}/{sequence:D10}/{kind}": one per record and kind, however often it is received.</summary>
+    public string Id { get; set; } = string.Empty;
+    public string Kind { get; set; } = string.Empty;
+    public string Site { get; set; } = string.Empty;
+    public string Terminal { get; set; } = string.Empty;
+    public long Sequence { get; set; }
+
+    /// <summary>Local day of the record, or null when it has no valid time.</summary>
+    public string? Day { get; set; }
+    public int Period { get; set; }
+    public long ElderId { get; set; }
+    public string CardHex { get; set; } = string.Empty;
+    public string Detail { get; set; } = string.Empty;
+}
+
+/// <summary>Where a terminal's boot began in wall time, learnt from its clock anchor record.</summary>
+public sealed class BootAnchor
+{
+    /// <summary>"{site}/{terminal}/{boot}".</summary>
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Record seconds (since 2020-01-01 UTC) at which the boot's uptime was zero.</summary>
+    public long BootStartSeconds { get; set; }
+
+    public static string KeyOf(string site, string terminal, int boot) => $"{site}/{terminal}/{boot}";
+}
+
+/// <summary>A site's day or month whose counts changed since it was last settled.</summary>
+public sealed class DirtyMark
+{
+    /// <summary>"{kind}|{site}|{period}" with kind daily or monthly.</summary>
+    public string Id { get; set; } = string.Empty;
+    public string Kind { get; set; } = string.Empty;
+    public string Site { get; set; } = string.Empty;
+
+    /// <summary>yyyy-MM-dd for daily, yyyy-MM for monthly.</summary>
+    public string Period { get; set; } = string.Empty;
+
+    public static string KeyOf(string kind, string site, string period) => $"{kind}|{site}|{period}";
 }

@@ -11,28 +11,42 @@ namespace MealGateway.Storage;
 /// </summary>
 public sealed class MealStore : IDisposable
 {
+    internal const string RecordsName = "records";
+    internal const string TerminalsName = "terminals";
+    internal const string TalliesName = "tallies";
+    internal const string EldersName = "elders";
+    internal const string AnomaliesName = "anomalies";
+    internal const string AnchorsName = "anchors";
+    internal const string DirtyName = "dirty";
+
     private readonly LiteDatabase db;
     private readonly ILiteCollection<StoredRecord> records;
     private readonly ILiteCollection<TerminalState> terminals;
     private readonly ILiteCollection<TallyCell> tallies;
+    private readonly MealPeriod[] periods;
     private readonly object gate = new();
     private readonly DatabaseFile dataFile;
     private readonly DatabaseFile logFile;
 
-    public MealStore(string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null)
+    public MealStore(string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null, MealPeriod[]? periods = null)
     {
+        this.periods = periods ?? TerminalConfig.DefaultPeriods();
         Directory.CreateDirectory(dataDirectory);
         DatabasePath = Path.Combine(dataDirectory, "meals.db");
         UtcOffsetMinutes = utcOffsetMinutes;
         dataFile = DatabaseFile.Data(DatabasePath, beforeDataFileSync);
         logFile = DatabaseFile.Log(Path.Combine(dataDirectory, "meals-log.db"));
         db = new LiteDatabase(dataFile, logStream: logFile);
-        records = db.GetCollection<StoredRecord>("records");
-        terminals = db.GetCollection<TerminalState>("terminals");
-        tallies = db.GetCollection<TallyCell>("tallies");
+        records = db.GetCollection<StoredRecord>(RecordsName);
+        terminals = db.GetCollection<TerminalState>(TerminalsName);
+        tallies = db.GetCollection<TallyCell>(TalliesName);
         tallies.EnsureIndex(t => t.Day);
         records.EnsureIndex(r => r.Day);
+        db.GetCollection<ElderMonthCell>(EldersName).EnsureIndex(e => e.Month);
+        db.GetCollection<AnomalyRecord>(AnomaliesName).EnsureIndex(a => a.Day);
     }
+
+    public MealPeriod[] Periods => periods;
 
     public string DatabasePath { get; }
 
@@ -55,13 +69,14 @@ public sealed class MealStore : IDisposable
     {
         lock (gate)
         {
-            var writer = new BatchWriter(records, terminals, tallies, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc));
+            var placement = new Placement(db, periods, UtcOffsetMinutes);
+            var writer = new BatchWriter(db, placement, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc));
             db.BeginTrans();
             try
             {
                 foreach (var incoming in group)
                 {
-                    writer.Add(incoming);
+                    writer.Add(incoming, receivedUtc);
                 }
 
                 writer.Write(receivedUtc);
@@ -111,6 +126,62 @@ public sealed class MealStore : IDisposable
         lock (gate)
         {
             return records.Find(r => r.Site == site && r.Terminal == terminal).OrderBy(r => r.Sequence).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Runs work in one transaction and returns when it is durable (committed, checkpointed and
+    /// synced, as for batches). Used by settlement so a revision and its outbox entry land together.
+    /// </summary>
+    internal T Durably<T>(Func<LiteDatabase, T> work)
+    {
+        lock (gate)
+        {
+            db.BeginTrans();
+            T result;
+            try
+            {
+                result = work(db);
+                db.Commit();
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
+
+            db.Checkpoint();
+            return result;
+        }
+    }
+
+    /// <summary>Reads under the store's lock.</summary>
+    internal T Read<T>(Func<LiteDatabase, T> read)
+    {
+        lock (gate)
+        {
+            return read(db);
+        }
+    }
+
+    /// <summary>Records still without a place in time (no valid clock, no anchor yet), per terminal and boot.</summary>
+    public IReadOnlyList<StoredRecord> PendingRecords(string? site = null)
+    {
+        lock (gate)
+        {
+            return records.Find(r => r.Day == null).Where(r => site is null || r.Site == site)
+                .OrderBy(r => r.Site).ThenBy(r => r.Terminal).ThenBy(r => r.Sequence).ToList();
+        }
+    }
+
+    /// <summary>Anomalies recorded at ingest for a site (all sites when null) in a month (yyyy-MM), plus those without a day.</summary>
+    public IReadOnlyList<AnomalyRecord> Anomalies(string? site, string month)
+    {
+        lock (gate)
+        {
+            return db.GetCollection<AnomalyRecord>(AnomaliesName).FindAll()
+                .Where(a => (site is null || a.Site == site) && (a.Day is null || a.Day.StartsWith(month, StringComparison.Ordinal)))
+                .OrderBy(a => a.Site).ThenBy(a => a.Day).ThenBy(a => a.Terminal).ThenBy(a => a.Sequence).ToList();
         }
     }
 

@@ -1,0 +1,72 @@
+using LiteDB;
+using MealGateway.Storage;
+
+namespace MealGateway.Settlement;
+
+/// <summary>
+/// Reads what a month's settlement needs from the tallies - tally cells, elder cells, anomalies,
+/// pending records - and finds the anomalies only a whole month shows: one elder counted at two
+/// sites in one meal period, or more often than the period allows at one site.
+/// </summary>
+internal static class SettlementInputs
+{
+    public static List<SiteMonth> Read(MealStore store, string month, IReadOnlyCollection<string>? sites, StatementBuilder builder)
+    {
+        var (cells, elders, pending) = store.Read(db =>
+        {
+            var cells = db.GetCollection<TallyCell>(MealStore.TalliesName)
+                .Find(Query.Between(nameof(TallyCell.Day), $"{month}-01", $"{month}-31")).ToList();
+            var elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName).Find(Query.EQ(nameof(ElderMonthCell.Month), month)).ToList();
+            var pending = db.GetCollection<StoredRecord>(MealStore.RecordsName).Find(Query.EQ(nameof(StoredRecord.Day), BsonValue.Null))
+                .GroupBy(r => r.Site).ToDictionary(g => g.Key, g => g.Count());
+            return (cells, elders, pending);
+        });
+        var ingestAnomalies = store.Anomalies(null, month).ToLookup(a => a.Site);
+        var monthAnomalies = CrossSite(elders, builder).Concat(Repeats(elders, store, builder)).ToLookup(a => a.Site);
+        var cellsBySite = cells.ToLookup(c => c.Site);
+        var eldersBySite = elders.ToLookup(e => e.Site);
+        var wanted = sites ?? cellsBySite.Select(g => g.Key).ToList();
+        return wanted.Distinct().Order(StringComparer.Ordinal).Select(site => new SiteMonth(
+            site, month, cellsBySite[site].ToList(), eldersBySite[site].ToList(),
+            ingestAnomalies[site].Select(a => Line(a)).Concat(monthAnomalies[site].Select(a => a.Line)).ToList(),
+            pending.GetValueOrDefault(site))).ToList();
+    }
+
+    private static AnomalyLine Line(AnomalyRecord a) =>
+        new(a.Kind, AnomalyKind.ChineseLabel(a.Kind), a.Day, a.Period, a.ElderId, a.Terminal, a.Sequence, a.CardHex, a.Detail);
+
+    private static IEnumerable<(string Site, AnomalyLine Line)> CrossSite(List<ElderMonthCell> elders, StatementBuilder builder)
+    {
+        foreach (var elder in elders.GroupBy(e => e.ElderId).Where(g => g.Select(e => e.Site).Distinct().Count() > 1))
+        {
+            var sitesByMeal = elder.SelectMany(cell => cell.Meals.Distinct().Select(code => (code, cell.Site)))
+                .GroupBy(m => m.code).Where(g => g.Select(m => m.Site).Distinct().Count() > 1);
+            foreach (var meal in sitesByMeal)
+            {
+                var atSites = meal.Select(m => m.Site).Distinct().Order(StringComparer.Ordinal).ToList();
+                string day = $"{elder.First().Month}-{meal.Key / 4:D2}";
+                foreach (var site in atSites)
+                {
+                    yield return (site, new AnomalyLine(AnomalyKind.TwoSites, AnomalyKind.ChineseLabel(AnomalyKind.TwoSites), day, meal.Key % 4,
+                        elder.Key, string.Empty, 0, string.Empty, $"{builder.PeriodName(meal.Key % 4)}在 {string.Join("、", atSites)} 都有计餐"));
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Site, AnomalyLine Line)> Repeats(List<ElderMonthCell> elders, MealStore store, StatementBuilder builder)
+    {
+        foreach (var cell in elders)
+        {
+            foreach (var repeat in cell.Meals.GroupBy(c => c).Where(g => g.Count() > LimitOf(store, g.Key % 4)))
+            {
+                string day = $"{cell.Month}-{repeat.Key / 4:D2}";
+                yield return (cell.Site, new AnomalyLine(AnomalyKind.RepeatAtSite, AnomalyKind.ChineseLabel(AnomalyKind.RepeatAtSite), day, repeat.Key % 4,
+                    cell.ElderId, string.Empty, 0, string.Empty, $"{builder.PeriodName(repeat.Key % 4)}计餐 {repeat.Count()} 次"));
+            }
+        }
+    }
+
+    private static int LimitOf(MealStore store, int period) =>
+        period < store.Periods.Length ? Math.Max(1, store.Periods[period].LimitPerElder) : 1;
+}

@@ -1,0 +1,147 @@
+using LiteDB;
+using MealGateway.Storage;
+using MealTerminal.Core.Meals;
+
+namespace MealGateway.Settlement;
+
+/// <summary>Progress of a settlement run: sites done of all sites to settle.</summary>
+public readonly record struct SettleProgress(int SitesDone, int Sites);
+
+/// <summary>What a settlement run did: revisions written, statements unchanged, sites refused and why.</summary>
+public sealed record SettleReport(IReadOnlyList<Statement> Revisions, int Unchanged, IReadOnlyList<string> Problems, int Sites);
+
+/// <summary>
+/// Settles months from the tallies (never from every record): builds each site's monthly
+/// statement and daily tallies, and where the amounts differ from the latest revision writes a new
+/// revision and its outbox entry in one durable transaction.
+/// </summary>
+public sealed class Settler(MealStore store, StatementBuilder builder, string gatewayId, TimeProvider time)
+{
+    /// <summary>Settles a month (yyyy-MM) for one site or all sites with meals, daily tallies and monthly statement.</summary>
+    public SettleReport Settle(string month, string? site = null, IProgress<SettleProgress>? progress = null) =>
+        Run(month, site is null ? null : [site], includeMonthly: true, dayIsDue: _ => true, progress);
+
+    /// <summary>
+    /// The service's periodic run: settles what changed since it was last settled (late records,
+    /// placed records), daily tallies of days before today and monthly statements of months
+    /// before this one.
+    /// </summary>
+    public SettleReport SettleDue(DateOnly today, IProgress<SettleProgress>? progress = null)
+    {
+        var marks = store.Read(db => db.GetCollection<DirtyMark>(MealStore.DirtyName).FindAll().ToList());
+        string thisMonth = today.ToString("yyyy-MM");
+        string todayText = today.ToString("yyyy-MM-dd");
+        var revisions = new List<Statement>();
+        var problems = new List<string>();
+        int unchanged = 0, sites = 0;
+        foreach (var month in marks.Select(m => m.Period[..7]).Distinct().Order(StringComparer.Ordinal))
+        {
+            var due = marks.Where(m => m.Period.StartsWith(month, StringComparison.Ordinal)
+                && string.CompareOrdinal(m.Period, m.Kind == StatementKind.Daily ? todayText : thisMonth) < 0).ToList();
+            if (due.Count == 0)
+            {
+                continue;
+            }
+
+            var dueDays = due.Where(m => m.Kind == StatementKind.Daily).Select(m => (m.Site, m.Period)).ToHashSet();
+            var report = Run(month, due.Select(m => m.Site).Distinct().ToList(), string.CompareOrdinal(month, thisMonth) < 0,
+                key => dueDays.Contains(key), progress);
+            revisions.AddRange(report.Revisions);
+            problems.AddRange(report.Problems);
+            unchanged += report.Unchanged;
+            sites += report.Sites;
+        }
+
+        return new SettleReport(revisions, unchanged, problems, sites);
+    }
+
+    private SettleReport Run(string month, IReadOnlyCollection<string>? sites, bool includeMonthly, Func<(string Site, string Day), bool> dayIsDue, IProgress<SettleProgress>? progress)
+    {
+        var inputs = SettlementInputs.Read(store, month, sites, builder);
+        var built = new List<Statement>();
+        var problems = new List<string>();
+        var refused = new HashSet<string>();
+        int done = 0;
+        foreach (var input in inputs)
+        {
+            if (builder.TryBuild(input, out var monthly, out var daily, out var siteProblems))
+            {
+                built.AddRange(daily.Where(d => dayIsDue((d.Site, d.Period))));
+                if (includeMonthly)
+                {
+                    built.Add(monthly);
+                }
+            }
+            else
+            {
+                refused.Add(input.Site);
+                problems.AddRange(siteProblems);
+            }
+
+            progress?.Report(new SettleProgress(++done, inputs.Count));
+        }
+
+        var (revisions, unchanged) = store.Durably(db => Write(db, built, month, inputs.Select(i => i.Site).Where(s => !refused.Contains(s)).ToList(), includeMonthly));
+        return new SettleReport(revisions, unchanged, problems, inputs.Count);
+    }
+
+    private (List<Statement> Revisions, int Unchanged) Write(LiteDatabase db, List<Statement> built, string month, List<string> settledSites, bool includeMonthly)
+    {
+        var heads = db.GetCollection<StatementHead>(SettlementStore.HeadsName);
+        var documents = db.GetCollection<StatementDocument>(SettlementStore.StatementsName);
+        var outbox = db.GetCollection<OutboxEntry>(SettlementStore.OutboxName);
+        var now = time.GetUtcNow().UtcDateTime;
+        var revisions = new List<Statement>();
+        int unchanged = 0;
+        foreach (var statement in built)
+        {
+            var head = heads.FindById(StatementHead.KeyOf(statement.Kind, statement.Site, statement.Period));
+            if (head is not null && head.Digest == statement.Digest)
+            {
+                unchanged++;
+                continue;
+            }
+
+            if (head is not null)
+            {
+                var before = StatementJson.Read(documents.FindById(StatementDocument.KeyOf(statement.Kind, statement.Site, statement.Period, head.Revision)).Json);
+                statement.Changes = StatementChanges.Between(before.Rows, statement.Rows);
+            }
+
+            statement.Revision = (head?.Revision ?? 0) + 1;
+            statement.Supersedes = head?.Revision ?? 0;
+            statement.GeneratedUtc = now;
+            statement.IdempotencyKey = $"{gatewayId}:{statement.Kind}:{statement.Site}:{statement.Period}:r{statement.Revision}";
+            string json = StatementJson.Write(statement);
+            documents.Insert(new StatementDocument
+            {
+                Id = StatementDocument.KeyOf(statement.Kind, statement.Site, statement.Period, statement.Revision),
+                Kind = statement.Kind, Site = statement.Site, Period = statement.Period, Revision = statement.Revision,
+                Digest = statement.Digest, Json = json,
+            });
+            heads.Upsert(new StatementHead { Id = StatementHead.KeyOf(statement.Kind, statement.Site, statement.Period), Revision = statement.Revision, Digest = statement.Digest });
+            outbox.Insert(new OutboxEntry
+            {
+                IdempotencyKey = statement.IdempotencyKey, Kind = statement.Kind, Site = statement.Site, Period = statement.Period,
+                Revision = statement.Revision, Json = json, CreatedUtc = now, NextAttemptUtc = now,
+            });
+            revisions.Add(statement);
+        }
+
+        var dirty = db.GetCollection<DirtyMark>(MealStore.DirtyName);
+        foreach (var statement in built)
+        {
+            dirty.Delete(DirtyMark.KeyOf(statement.Kind, statement.Site, statement.Period));
+        }
+
+        if (includeMonthly)
+        {
+            foreach (var site in settledSites)
+            {
+                dirty.Delete(DirtyMark.KeyOf(StatementKind.Monthly, site, month));
+            }
+        }
+
+        return (revisions, unchanged);
+    }
+}

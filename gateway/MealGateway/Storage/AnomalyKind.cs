@@ -1,0 +1,48 @@
+using MealTerminal.Core.Meals;
+
+namespace MealGateway.Storage;
+
+/// <summary>Kinds of anomaly listed for review, with the Chinese label reports show.</summary>
+public static class AnomalyKind
+{
+    public const string UnknownCard = "unknown-card";
+    public const string BlockedCard = "blocked-card";
+    public const string RandomUid = "random-uid";
+    public const string OutsidePeriod = "outside-period";
+    public const string PlacedOutsidePeriod = "placed-outside-period";
+    public const string ClockJump = "clock-jump";
+    public const string TwoSites = "two-sites";
+    public const string RepeatAtSite = "repeat-at-site";
+
+    public static string ChineseLabel(string kind) => kind switch
+    {
+        UnknownCard => "未登记卡刷卡",
+        BlockedCard => "停用、挂失、已故或过期卡刷卡",
+        RandomUid => "随机卡号（手机等）刷卡",
+        OutsidePeriod => "非供餐时段刷卡",
+        PlacedOutsidePeriod => "无时钟记录推算后不在供餐时段",
+        ClockJump => "终端时钟跳变",
+        TwoSites => "同一老人同一餐次在两个站点计餐",
+        RepeatAtSite => "同一老人同一餐次在本站重复计餐",
+        _ => kind,
+    };
+
+    /// <summary>The anomaly a tap verdict raises by itself, or null.</summary>
+    public static string? OfVerdict(int verdict) => verdict switch
+    {
+        VerdictCode.UnknownCard => UnknownCard,
+        VerdictCode.CardSuspended or VerdictCode.CardLost or VerdictCode.ElderDeceased or VerdictCode.CardNotValid => BlockedCard,
+        VerdictCode.RandomUid => RandomUid,
+        VerdictCode.OutsidePeriod => OutsidePeriod,
+        _ => null,
+    };
+
+    public static string VerdictName(int verdict) => verdict switch
+    {
+        VerdictCode.CardSuspended => "卡已停用",
+        VerdictCode.CardLost => "卡已挂失",
+        VerdictCode.ElderDeceased => "老人已故",
+        VerdictCode.CardNotValid => "卡不在有效期",
+        _ => string.Empty,
+    };
+}

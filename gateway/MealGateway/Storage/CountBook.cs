@@ -1,0 +1,80 @@
+using LiteDB;
+using MealTerminal.Core.Meals;
+
+namespace MealGateway.Storage;
+
+/// <summary>
+/// What one ingest transaction adds to the counts: tally cells, per-elder month cells, anomalies
+/// and the days and months to settle again. Each document is read at most once and written once
+/// per group.
+/// </summary>
+internal sealed class CountBook(LiteDatabase db)
+{
+    private readonly ILiteCollection<TallyCell> tallies = db.GetCollection<TallyCell>(MealStore.TalliesName);
+    private readonly ILiteCollection<ElderMonthCell> elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName);
+    private readonly ILiteCollection<AnomalyRecord> anomalies = db.GetCollection<AnomalyRecord>(MealStore.AnomaliesName);
+    private readonly ILiteCollection<DirtyMark> dirty = db.GetCollection<DirtyMark>(MealStore.DirtyName);
+    private readonly Dictionary<string, TallyCell> cells = new();
+    private readonly Dictionary<string, ElderMonthCell> elderCells = new();
+    private readonly Dictionary<string, AnomalyRecord> flagged = new();
+    private readonly Dictionary<string, DirtyMark> marks = new();
+
+    /// <summary>Counts a meal that has a day and a meal period; anything else is not a counted meal.</summary>
+    public void Count(StoredRecord record)
+    {
+        if (record.Day is null || !VerdictCode.IsMeal(record.Verdict) || record.Period >= TerminalConfig.MaxPeriods)
+        {
+            return;
+        }
+
+        string id = TallyCell.KeyOf(record.Site, record.Day, record.Period, record.Category);
+        if (!cells.TryGetValue(id, out var cell))
+        {
+            cell = tallies.FindById(id) ?? new TallyCell
+            {
+                Id = id, Site = record.Site, Day = record.Day, Period = record.Period, Category = record.Category,
+            };
+            cells[id] = cell;
+        }
+
+        cell.Meals++;
+        string month = record.Day[..7];
+        string elderId = ElderMonthCell.KeyOf(record.Site, month, record.ElderId, record.Category);
+        if (!elderCells.TryGetValue(elderId, out var elder))
+        {
+            elder = elders.FindById(elderId) ?? new ElderMonthCell
+            {
+                Id = elderId, Site = record.Site, Month = month, ElderId = record.ElderId, Category = record.Category,
+            };
+            elderCells[elderId] = elder;
+        }
+
+        elder.Meals.Add(ElderMonthCell.Code(int.Parse(record.Day[8..]), record.Period));
+        Mark("daily", record.Site, record.Day);
+        Mark("monthly", record.Site, month);
+    }
+
+    public void Flag(StoredRecord record, string kind, string detail)
+    {
+        string id = $"{record.Id}/{kind}";
+        flagged[id] = new AnomalyRecord
+        {
+            Id = id, Kind = kind, Site = record.Site, Terminal = record.Terminal, Sequence = record.Sequence,
+            Day = record.Day, Period = record.Period, ElderId = record.ElderId, CardHex = record.CardHex, Detail = detail,
+        };
+    }
+
+    public void Write()
+    {
+        tallies.Upsert(cells.Values);
+        elders.Upsert(elderCells.Values);
+        anomalies.Upsert(flagged.Values);
+        dirty.Upsert(marks.Values);
+    }
+
+    private void Mark(string kind, string site, string period)
+    {
+        string id = DirtyMark.KeyOf(kind, site, period);
+        marks.TryAdd(id, new DirtyMark { Id = id, Kind = kind, Site = site, Period = period });
+    }
+}
