@@ -26,23 +26,38 @@ public sealed class MonthRig : IDisposable
     public MonthRig(string policyText = PolicyText)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("settle-").FullName;
-        Store = new MealStore(Directory, 480);
-        var parsed = PolicyParser.Parse(policyText, Store.Periods);
+        var parsed = PolicyParser.Parse(policyText, MealTerminal.Core.Meals.TerminalConfig.DefaultPeriods());
         Assert.True(parsed.Policy is not null, parsed.Describe("policy"));
-        Builder = new StatementBuilder(parsed.Policy!, Store.Periods);
-        Settler = new Settler(Store, Builder, "GW1", Clock);
-        Statements = new SettlementStore(Store);
+        Policy = parsed.Policy!;
+        Open();
     }
 
     public string Directory { get; }
 
-    public MealStore Store { get; }
+    public SubsidyPolicy Policy { get; }
 
-    public StatementBuilder Builder { get; }
+    public MealStore Store { get; private set; } = null!;
 
-    public Settler Settler { get; }
+    public StatementBuilder Builder { get; private set; } = null!;
 
-    public SettlementStore Statements { get; }
+    public Settler Settler { get; private set; } = null!;
+
+    public SettlementStore Statements { get; private set; } = null!;
+
+    /// <summary>Closes the database and opens it again, as a gateway restart does.</summary>
+    public void Reopen()
+    {
+        Store.Dispose();
+        Open();
+    }
+
+    private void Open()
+    {
+        Store = new MealStore(Directory, 480);
+        Builder = new StatementBuilder(Policy, Store.Periods);
+        Settler = new Settler(Store, Builder, "GW1", Clock);
+        Statements = new SettlementStore(Store);
+    }
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
 

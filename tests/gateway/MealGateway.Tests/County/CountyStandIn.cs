@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using MealGateway.County;
+using MealGateway.Settlement;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace MealGateway.Tests.County;
+
+/// <summary>What the stand-in does with one request.</summary>
+public enum StandInFault
+{
+    None,
+
+    /// <summary>503 before applying anything.</summary>
+    ServiceUnavailable,
+
+    /// <summary>Applies, then answers only after the client has given up.</summary>
+    Timeout,
+
+    /// <summary>Applies, then drops the connection without an answer.</summary>
+    ApplyThenDrop,
+}
+
+/// <summary>
+/// The county platform as the tests need it: Kestrel on loopback, checks each request's HMAC
+/// signature, applies each idempotency key once and each statement's revisions in order, and
+/// records what it applied. Faults are chosen per request by the test.
+/// </summary>
+public sealed class CountyStandIn : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly object gate = new();
+    private readonly Dictionary<string, Statement> appliedByKey = new();
+    private readonly Dictionary<string, int> latestRevision = new();
+
+    private CountyStandIn(WebApplication app, string url)
+    {
+        this.app = app;
+        Url = new Uri(url);
+    }
+
+    public Uri Url { get; }
+
+    public static byte[] Key { get; } = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+
+    /// <summary>Chooses the fault for each request; no fault by default.</summary>
+    public Func<StandInFault> Faults { get; set; } = () => StandInFault.None;
+
+    public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Revisions applied, in the order applied.</summary>
+    public ConcurrentQueue<Statement> Applied { get; } = new();
+
+    /// <summary>Requests whose key had already been applied (answered 200, applied nothing).</summary>
+    public int Duplicates;
+
+    public int BadSignatures;
+
+    /// <summary>Revisions that arrived out of order (refused with 422): should stay 0.</summary>
+    public int OutOfOrder;
+
+    public ConcurrentDictionary<StandInFault, int> FaultsInjected { get; } = new();
+
+    public static async Task<CountyStandIn> StartAsync()
+    {
+        int port = FreePort.Pick();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        string url = $"http://127.0.0.1:{port}";
+        builder.WebHost.UseUrls(url);
+        var app = builder.Build();
+        var standIn = new CountyStandIn(app, url);
+        app.MapPost("/v1/statements", standIn.HandleAsync);
+        app.MapPost("/v1/daily-tallies", standIn.HandleAsync);
+        await app.StartAsync();
+        return standIn;
+    }
+
+    /// <summary>The latest applied revision of each (kind, site, period).</summary>
+    public IReadOnlyDictionary<string, Statement> Latest()
+    {
+        lock (gate)
+        {
+            return Applied.GroupBy(s => $"{s.Kind}|{s.Site}|{s.Period}").ToDictionary(g => g.Key, g => g.MaxBy(s => s.Revision)!);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        byte[] body = buffer.ToArray();
+        string key = context.Request.Headers[RequestSigner.IdempotencyHeader].ToString();
+        if (!long.TryParse(context.Request.Headers[RequestSigner.TimestampHeader], out long timestamp)
+            || !RequestSigner.Verify(Key, timestamp, "POST", context.Request.Path, key, body, context.Request.Headers[RequestSigner.SignatureHeader].ToString()))
+        {
+            Interlocked.Increment(ref BadSignatures);
+            context.Response.StatusCode = 401;
+            return;
+        }
+
+        var fault = Faults();
+        FaultsInjected.AddOrUpdate(fault, 1, (_, n) => n + 1);
+        if (fault == StandInFault.ServiceUnavailable)
+        {
+            context.Response.StatusCode = 503;
+            return;
+        }
+
+        int status = Apply(key, StatementJson.Read(System.Text.Encoding.UTF8.GetString(body)));
+        if (fault == StandInFault.ApplyThenDrop)
+        {
+            context.Abort();
+            return;
+        }
+
+        if (fault == StandInFault.Timeout)
+        {
+            await Task.Delay(TimeoutDelay);
+        }
+
+        context.Response.StatusCode = status;
+    }
+
+    private int Apply(string key, Statement statement)
+    {
+        lock (gate)
+        {
+            if (appliedByKey.ContainsKey(key))
+            {
+                Interlocked.Increment(ref Duplicates);
+                return 200;
+            }
+
+            string id = $"{statement.Kind}|{statement.Site}|{statement.Period}";
+            if (statement.Revision != latestRevision.GetValueOrDefault(id) + 1 || statement.IdempotencyKey != key)
+            {
+                OutOfOrder++;
+                return 422;
+            }
+
+            appliedByKey[key] = statement;
+            latestRevision[id] = statement.Revision;
+            Applied.Enqueue(statement);
+            return 201;
+        }
+    }
+}
