@@ -1,0 +1,53 @@
+using System.Text;
+using ClosedXML.Excel;
+using MealGateway.Settlement;
+using MealTerminal.Core.Meals;
+using static MealGateway.Tests.Settlement.MonthRig;
+
+namespace MealGateway.Tests.Settlement;
+
+public sealed class StatementExportTests : IDisposable
+{
+    private readonly MonthRig rig = new();
+
+    public StatementExportTests()
+    {
+        rig.Upload("S01", "T01", Meal(1, "2026-10-03", 12, ElderCategory.MinimumAllowance), Meal(2, "2026-10-03", 7), Meal(2, "2026-10-04", 12));
+        rig.Settler.Settle("2026-10");
+    }
+
+    public void Dispose() => rig.Dispose();
+
+    private Statement Monthly => rig.Statements.Revision(StatementKind.Monthly, "S01", "2026-10")!;
+
+    [Fact]
+    public void Csv_HasChineseHeadersABomForExcelAndATotalInYuan()
+    {
+        byte[] csv = StatementExport.Csv(Monthly);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("日期,餐别,老人类别,用餐人次,餐费合计(元),补贴合计(元),个人支付合计(元)", lines[0]);
+        Assert.Equal("2026-10-03,午餐,低保,1,15.00,10.00,5.00", lines[2]);
+        Assert.Equal("合计,,,3,36.00,13.00,23.00", lines[^1]);
+    }
+
+    [Fact]
+    public void ElderCsv_ListsEachElderWithTheDaysOfEachMeal()
+    {
+        var lines = Encoding.UTF8.GetString(StatementExport.Csv(Monthly, elders: true)[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("老人编号,老人类别,用餐次数,早餐日期,午餐日期,晚餐日期,补贴(元),个人支付(元)", lines[0]);
+        Assert.Equal("2,普通,2,3,4,,3.00,18.00", lines[2]);
+    }
+
+    [Fact]
+    public void Xlsx_OpensWithSummaryRowsEldersChangesAndAnomaliesSheets_AndNumbersAreNumbers()
+    {
+        using var book = new XLWorkbook(new MemoryStream(StatementExport.Xlsx(Monthly)));
+        Assert.Equal(new[] { "汇总", "明细", "老人明细", "变更", "异常" }, book.Worksheets.Select(w => w.Name));
+        var rows = book.Worksheet("明细");
+        Assert.Equal("补贴合计(元)", rows.Cell(1, 6).GetString());
+        Assert.Equal(10.00m, rows.Cell(3, 6).GetValue<decimal>()); // 低保 lunch
+        var summary = book.Worksheet("汇总");
+        Assert.Equal(("补贴合计(元)", 13.00m), (summary.Cell(10, 1).GetString(), summary.Cell(10, 2).GetValue<decimal>()));
+    }
+}
