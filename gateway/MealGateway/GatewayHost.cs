@@ -1,6 +1,7 @@
 using MealGateway.Broker;
 using MealGateway.Ingest;
 using MealGateway.Storage;
+using MealGateway.Settlement;
 using MealGateway.Web;
 using MealTerminal.Core.Meals;
 
@@ -17,8 +18,9 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly IngestWorker ingest;
     private readonly WebApplication web;
 
-    private GatewayHost(GatewayOptions options, EmbeddedBroker? broker, MealStore store, CredentialStore credentials, IngestWorker ingest, WebApplication web, string httpUrl)
+    private GatewayHost(GatewayOptions options, EmbeddedBroker? broker, MealStore store, CredentialStore credentials, IngestWorker ingest, SettlementService settlement, WebApplication web, string httpUrl)
     {
+        Settlement = settlement;
         Options = options;
         this.broker = broker;
         Store = store;
@@ -39,6 +41,9 @@ public sealed class GatewayHost : IAsyncDisposable
     public EmbeddedBroker? Broker => broker;
 
     public IngestWorker Ingest => ingest;
+
+    /// <summary>Policy, periodic settlement and county forwarding.</summary>
+    public SettlementService Settlement { get; }
 
     /// <summary>Port of the broker the gateway uses (embedded or external).</summary>
     public int MqttPort { get; private init; }
@@ -73,17 +78,32 @@ public sealed class GatewayHost : IAsyncDisposable
         }
 
         var store = new MealStore(options.DataDirectory, options.UtcOffsetMinutes);
+        var settlement = new SettlementService(store, options, logger);
+        if (options.PolicyPath is not null && !settlement.LoadPolicy())
+        {
+            store.Dispose();
+            if (broker is not null)
+            {
+                await broker.DisposeAsync();
+            }
+
+            throw new InvalidDataException(settlement.PolicyProblem);
+        }
+
         var ingest = new IngestWorker(store, service, logger, TimeProvider.System);
         await ingest.StartAsync(cancellationToken);
         GatewayApi.Map(web, store, ingest, broker, Periods);
+        StatementApi.Map(web, store, settlement);
         await web.StartAsync(cancellationToken);
-        return new GatewayHost(options, broker, store, credentials, ingest, web, httpUrl) { MqttPort = service.Port };
+        settlement.Start();
+        return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port };
     }
 
     public async ValueTask DisposeAsync()
     {
         await web.StopAsync();
         await web.DisposeAsync();
+        await Settlement.DisposeAsync();
         await ingest.DisposeAsync();
         if (broker is not null)
         {

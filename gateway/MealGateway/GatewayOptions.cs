@@ -21,4 +21,16 @@ public sealed record GatewayOptions
     /// logins and topic ACLs are then the external broker's job (docs/architecture.md).
     /// </summary>
     public Ingest.BrokerConnection? ExternalBroker { get; init; }
+
+    /// <summary>The county's subsidy policy file (docs/policy.md); without one nothing is settled.</summary>
+    public string? PolicyPath { get; init; }
+
+    /// <summary>This gateway's id towards the county platform; part of every idempotency key.</summary>
+    public string GatewayId { get; init; } = "gw-" + Environment.MachineName.ToLowerInvariant();
+
+    /// <summary>Where and how to forward statements; null keeps them in the outbox.</summary>
+    public County.CountyOptions? County { get; init; }
+
+    /// <summary>How often finished days and months that changed are settled (and the policy file re-read).</summary>
+    public TimeSpan SettleInterval { get; init; } = TimeSpan.FromMinutes(10);
 }

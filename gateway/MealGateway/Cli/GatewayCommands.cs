@@ -20,9 +20,15 @@ public static class GatewayCommands
         var brokerUser = new Option<string?>("--broker-user") { Description = "Gateway's user name on the external broker" };
         var brokerPassword = new Option<string?>("--broker-password") { Description = "Its password (or set MEAL_GATEWAY_BROKER_PASSWORD)" };
 
-        var run = new Command("run", "Run the gateway: MQTT broker (embedded or --broker), ingest, database and HTTP API")
+        var policy = new Option<string?>("--policy") { Description = "Subsidy policy file (docs/policy.md); without it nothing is settled" };
+        var gatewayId = new Option<string>("--gateway-id") { Description = "This gateway's id towards the county platform", DefaultValueFactory = _ => new GatewayOptions().GatewayId };
+        var countyUrl = new Option<string?>("--county-url") { Description = "Base URL of the county platform (docs/county-api.md); without it statements wait in the outbox" };
+        var countyKey = new Option<string?>("--county-key-file") { Description = "File with this gateway's HMAC key for the county platform, hex, at least 32 bytes" };
+        var settleEvery = new Option<int>("--settle-every") { Description = "Seconds between settlement runs of changed days and months", DefaultValueFactory = _ => 600 };
+
+        var run = new Command("run", "Run the gateway: MQTT broker (embedded or --broker), ingest, database, settlement, county forwarding and HTTP API")
         {
-            data, mqttPort, httpPort, allInterfaces, broker, brokerUser, brokerPassword,
+            data, mqttPort, httpPort, allInterfaces, broker, brokerUser, brokerPassword, policy, gatewayId, countyUrl, countyKey, settleEvery,
         };
         run.SetAction(async (parse, cancel) =>
         {
@@ -40,12 +46,55 @@ public static class GatewayCommands
                 external = new BrokerConnection(endpoint[..colon], port, parse.GetValue(brokerUser) ?? string.Empty, password);
             }
 
+            County.CountyOptions? county = null;
+            if (parse.GetValue(countyUrl) is { } url)
+            {
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http"))
+                {
+                    Console.Error.WriteLine($"错误：--county-url 应为 https://... 地址，收到 '{url}'");
+                    return 2;
+                }
+
+                if (parse.GetValue(countyKey) is not { } keyFile)
+                {
+                    Console.Error.WriteLine("错误：--county-url 需要 --county-key-file");
+                    return 2;
+                }
+
+                if (!County.RequestSigner.TryReadKey(keyFile, out var key, out string keyProblem))
+                {
+                    Console.Error.WriteLine($"错误：{keyProblem}");
+                    return 2;
+                }
+
+                county = new County.CountyOptions(baseUrl, parse.GetValue(gatewayId)!, key);
+            }
+
+            if (parse.GetValue(settleEvery) < 1)
+            {
+                Console.Error.WriteLine("错误：--settle-every 至少 1 秒");
+                return 2;
+            }
+
             var options = new GatewayOptions
             {
                 DataDirectory = parse.GetValue(data)!, MqttPort = parse.GetValue(mqttPort),
                 HttpPort = parse.GetValue(httpPort), LoopbackOnly = !parse.GetValue(allInterfaces), ExternalBroker = external,
+                PolicyPath = parse.GetValue(policy), GatewayId = parse.GetValue(gatewayId)!, County = county,
+                SettleInterval = TimeSpan.FromSeconds(parse.GetValue(settleEvery)),
             };
-            await using var host = await GatewayHost.StartAsync(options, cancel);
+            GatewayHost host;
+            try
+            {
+                host = await GatewayHost.StartAsync(options, cancel);
+            }
+            catch (InvalidDataException ex)
+            {
+                Console.Error.WriteLine($"错误：补贴政策文件有问题，网关未启动：{Environment.NewLine}{ex.Message}");
+                return 2;
+            }
+
+            await using var running = host;
             string mode = external is null ? $"embedded broker on port {host.MqttPort}" : $"external broker {external.Host}:{external.Port}";
             Console.WriteLine($"Gateway running. MQTT: {mode}, HTTP {host.HttpUrl}, data {Path.GetFullPath(options.DataDirectory)}. Ctrl+C stops.");
             try
@@ -69,27 +118,22 @@ public static class GatewayCommands
                 return 2;
             }
 
-            string dir = parse.GetValue(data)!;
-            if (!File.Exists(Path.Combine(dir, "meals.db")))
+            using var store = OfflineStore.Open(parse.GetValue(data)!, $"ask it: GET /api/tallies?day={dayText}", out int exit);
+            if (store is null)
             {
-                Console.Error.WriteLine($"No gateway database in '{Path.GetFullPath(dir)}'");
-                return 2;
+                return exit;
             }
 
-            try
-            {
-                using var store = new MealStore(dir, 8 * 60);
-                Console.Write(TallyReport.Format(dayText, TallyReport.Rows(store.TalliesForDay(dayText), GatewayHost.Periods)));
-                return 0;
-            }
-            catch (IOException)
-            {
-                // The database files are opened exclusively (Storage/DatabaseFile): a gateway is running on them.
-                Console.Error.WriteLine($"The database in '{Path.GetFullPath(dir)}' is in use by a running gateway; ask it: GET /api/tallies?day={dayText}");
-                return 3;
-            }
+            Console.Write(TallyReport.Format(dayText, TallyReport.Rows(store.TalliesForDay(dayText), GatewayHost.Periods)));
+            return 0;
         });
 
-        return new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data) };
+        var root = new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data) };
+        foreach (var command in SettlementCommands.Build(data))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
     }
 }

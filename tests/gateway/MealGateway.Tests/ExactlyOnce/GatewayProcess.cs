@@ -6,13 +6,30 @@ namespace MealGateway.Tests.ExactlyOnce;
 /// The gateway as a child process (`dotnet MealGateway.dll run`, embedded broker), so a test can
 /// SIGKILL it the way a power cut or an OOM kill ends it.
 /// </summary>
-public sealed class GatewayProcess(string dataDirectory, int mqttPort) : IDisposable
+public sealed class GatewayProcess(string dataDirectory, int mqttPort, params string[] extraArgs) : IDisposable
 {
     private readonly int httpPort = FreePort.Pick();
     private Process? process;
     private string output = string.Empty;
 
     public int Starts { get; private set; }
+
+    public string HttpUrl => $"http://127.0.0.1:{httpPort}";
+
+    /// <summary>Runs a one-shot gateway command (settle, export...) and returns its exit code and output.</summary>
+    public static async Task<(int Exit, string Out, string Error)> RunCommandAsync(params string[] args)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "MealGateway.dll");
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        using var command = Process.Start(new ProcessStartInfo(dotnet, [dll, .. args])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        })!;
+        var stdout = command.StandardOutput.ReadToEndAsync();
+        var stderr = command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (command.ExitCode, await stdout, await stderr);
+    }
 
     /// <summary>Starts the gateway and returns when it says it is running.</summary>
     public async Task StartAsync()
@@ -22,7 +39,7 @@ public sealed class GatewayProcess(string dataDirectory, int mqttPort) : IDispos
         var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         output = string.Empty;
         process = Process.Start(new ProcessStartInfo(dotnet,
-            [dll, "run", "--data", dataDirectory, "--mqtt-port", $"{mqttPort}", "--http-port", $"{httpPort}"])
+            [dll, "run", "--data", dataDirectory, "--mqtt-port", $"{mqttPort}", "--http-port", $"{httpPort}", .. extraArgs])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         })!;
