@@ -31,6 +31,9 @@ public sealed record GatewayOptions
     /// <summary>Where and how to forward statements; null keeps them in the outbox.</summary>
     public County.CountyOptions? County { get; init; }
 
+    /// <summary>Backoff and jitter between attempts to deliver one outbox entry.</summary>
+    public MealGateway.County.RetrySchedule CountyRetry { get; init; } = MealGateway.County.RetrySchedule.Default;
+
     /// <summary>How often finished days and months that changed are settled (and the policy file re-read).</summary>
     public TimeSpan SettleInterval { get; init; } = TimeSpan.FromMinutes(10);
 }

@@ -24,11 +24,13 @@ public static class GatewayCommands
         var gatewayId = new Option<string>("--gateway-id") { Description = "This gateway's id towards the county platform", DefaultValueFactory = _ => new GatewayOptions().GatewayId };
         var countyUrl = new Option<string?>("--county-url") { Description = "Base URL of the county platform (docs/county-api.md); without it statements wait in the outbox" };
         var countyKey = new Option<string?>("--county-key-file") { Description = "File with this gateway's HMAC key for the county platform, hex, at least 32 bytes" };
+        var countyTimeout = new Option<double>("--county-timeout") { Description = "Seconds to wait for the county platform's answer before trying again", DefaultValueFactory = _ => 30 };
+        var countyRetry = new Option<double>("--county-retry-first") { Description = "Seconds before the first retry of a failed delivery (doubling up to 30 min, with jitter)", DefaultValueFactory = _ => 5 };
         var settleEvery = new Option<int>("--settle-every") { Description = "Seconds between settlement runs of changed days and months", DefaultValueFactory = _ => 600 };
 
         var run = new Command("run", "Run the gateway: MQTT broker (embedded or --broker), ingest, database, settlement, county forwarding and HTTP API")
         {
-            data, mqttPort, httpPort, allInterfaces, broker, brokerUser, brokerPassword, policy, gatewayId, countyUrl, countyKey, settleEvery,
+            data, mqttPort, httpPort, allInterfaces, broker, brokerUser, brokerPassword, policy, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery,
         };
         run.SetAction(async (parse, cancel) =>
         {
@@ -67,7 +69,13 @@ public static class GatewayCommands
                     return 2;
                 }
 
-                county = new County.CountyOptions(baseUrl, parse.GetValue(gatewayId)!, key);
+                if (parse.GetValue(countyTimeout) <= 0 || parse.GetValue(countyRetry) <= 0)
+                {
+                    Console.Error.WriteLine("错误：--county-timeout 和 --county-retry-first 须大于 0 秒");
+                    return 2;
+                }
+
+                county = new County.CountyOptions(baseUrl, parse.GetValue(gatewayId)!, key) { Timeout = TimeSpan.FromSeconds(parse.GetValue(countyTimeout)) };
             }
 
             if (parse.GetValue(settleEvery) < 1)
@@ -82,6 +90,7 @@ public static class GatewayCommands
                 HttpPort = parse.GetValue(httpPort), LoopbackOnly = !parse.GetValue(allInterfaces), ExternalBroker = external,
                 PolicyPath = parse.GetValue(policy), GatewayId = parse.GetValue(gatewayId)!, County = county,
                 SettleInterval = TimeSpan.FromSeconds(parse.GetValue(settleEvery)),
+                CountyRetry = new County.RetrySchedule(TimeSpan.FromSeconds(Math.Max(parse.GetValue(countyRetry), 0.001)), TimeSpan.FromMinutes(30), 0.5),
             };
             GatewayHost host;
             try

@@ -30,7 +30,7 @@ public sealed class SettlementService : IAsyncDisposable
         if (options.County is not null)
         {
             client = new CountyClient(options.County);
-            Forwarder = new CountyForwarder(Statements, client, RetrySchedule.Default, TimeProvider.System, Random.Shared.NextDouble, logger);
+            Forwarder = new CountyForwarder(Statements, client, options.CountyRetry, TimeProvider.System, Random.Shared.NextDouble, logger);
         }
     }
 

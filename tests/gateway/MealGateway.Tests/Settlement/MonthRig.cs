@@ -51,7 +51,8 @@ public sealed class MonthRig : IDisposable
         Open();
     }
 
-    private void Open()
+    /// <summary>Opens the database again after Store was disposed (a child gateway process had it).</summary>
+    public void Open()
     {
         Store = new MealStore(Directory, 480);
         Builder = new StatementBuilder(Policy, Store.Periods);

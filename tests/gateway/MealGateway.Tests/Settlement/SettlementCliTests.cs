@@ -22,7 +22,7 @@ public sealed class SettlementCliTests : IDisposable
 
     public void Dispose()
     {
-        rig.Reopen();
+        rig.Open();
         rig.Dispose();
     }
 

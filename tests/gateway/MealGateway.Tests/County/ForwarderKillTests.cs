@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MealGateway.Tests.ExactlyOnce;
+using MealGateway.Tests.Settlement;
+using static MealGateway.Tests.Settlement.MonthRig;
+
+namespace MealGateway.Tests.County;
+
+/// <summary>
+/// The gateway process SIGKILLed at random moments while it settles and forwards, the county
+/// stand-in failing at random meanwhile, late records arriving between runs.
+/// </summary>
+public sealed class ForwarderKillTests : IDisposable
+{
+    private readonly MonthRig rig = new(PolicyText.Replace("2026-01-01", "2025-01-01").Replace("2026-10-16", "2025-06-16"));
+
+    public void Dispose()
+    {
+        rig.Dispose();
+    }
+
+    [Fact]
+    public async Task GatewayKilledWhileForwarding_EachRevisionReachesTheCountyExactlyOnce_AndTotalsAgree()
+    {
+        await using var county = await CountyStandIn.StartAsync();
+        var faults = new Random(5);
+        county.Faults = () =>
+        {
+            lock (faults)
+            {
+                return faults.Next(10) switch
+                {
+                    < 5 => StandInFault.None,
+                    < 7 => StandInFault.ServiceUnavailable,
+                    < 9 => StandInFault.ApplyThenDrop,
+                    _ => StandInFault.Timeout,
+                };
+            }
+        };
+        county.TimeoutDelay = TimeSpan.FromSeconds(1);
+        string policy = Path.Combine(rig.Directory, "policy.txt");
+        File.WriteAllText(policy, PolicyText.Replace("2026-01-01", "2025-01-01").Replace("2026-10-16", "2025-06-16"));
+        string key = Path.Combine(rig.Directory, "county.key");
+        File.WriteAllText(key, Convert.ToHexString(CountyStandIn.Key));
+        string[] args =
+        [
+            "--policy", policy, "--county-url", county.Url.ToString(), "--county-key-file", key, "--gateway-id", "GW1",
+            "--settle-every", "1", "--county-timeout", "0.4", "--county-retry-first", "0.1",
+        ];
+        var random = new Random(3);
+        int kills = 0, requestsBeforeLastRun = 0;
+        for (int round = 0; round < 5; round++)
+        {
+            for (int site = 1; site <= 3; site++)
+            {
+                var meals = Enumerable.Range(0, 1 + random.Next(4))
+                    .Select(_ => Meal(random.Next(1, 30), $"2025-06-{1 + random.Next(3):D2}", random.Next(2) == 0 ? 7 : 12, random.Next(2)))
+                    .ToArray();
+                rig.Upload($"S0{site}", $"T{round}", meals);
+            }
+
+            rig.Store.Dispose();
+            using var gateway = new GatewayProcess(rig.Directory, FreePort.Pick(), args);
+            await gateway.StartAsync();
+            if (round < 4)
+            {
+                await Task.Delay(random.Next(100, 1200));
+                gateway.Kill();
+                kills++;
+            }
+            else
+            {
+                requestsBeforeLastRun = county.FaultsInjected.Values.Sum();
+                await WaitForEmptyOutboxAsync(gateway.HttpUrl);
+                gateway.Kill();
+            }
+
+            rig.Open();
+        }
+
+        var gatewaySide = rig.Statements.Heads()
+            .SelectMany(h => h.Id.Split('|') is var p ? rig.Statements.Revisions(p[0], p[1], p[2]) : []).ToList();
+        Assert.Equal(4, kills);
+        Assert.True(requestsBeforeLastRun > 0, "the killed runs never reached forwarding");
+        Assert.Empty(rig.Statements.Pending());
+        Assert.Equal(gatewaySide.Select(s => s.IdempotencyKey).Order(), county.Applied.Select(s => s.IdempotencyKey).Order());
+        Assert.Equal(0, county.OutOfOrder);
+        foreach (var (id, applied) in county.Latest())
+        {
+            var p = id.Split('|');
+            Assert.Equal(rig.Statements.Revision(p[0], p[1], p[2])!.Totals, applied.Totals);
+        }
+
+        Assert.True(county.Duplicates > 0, "no applied request was sent again: the faults did not bite");
+        Assert.Contains(gatewaySide, s => s.Revision > 1);
+    }
+
+    private static async Task WaitForEmptyOutboxAsync(string httpUrl)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(httpUrl) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var outbox = await http.GetFromJsonAsync<JsonElement>("/api/outbox");
+            if (outbox.GetProperty("pending").GetInt32() == 0 && outbox.GetProperty("delivered").GetInt32() > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("the outbox did not empty within 90 s");
+    }
+}
