@@ -25,9 +25,9 @@ public sealed class CountyClient(CountyOptions options, HttpMessageHandler? hand
 
     public static string PathOf(string kind) => kind == StatementKind.Daily ? "/v1/daily-tallies" : "/v1/statements";
 
-    public async Task<DeliveryResult> SendAsync(OutboxEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(OutboxEntry entry, string json, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        byte[] body = Encoding.UTF8.GetBytes(entry.Json);
+        byte[] body = Encoding.UTF8.GetBytes(json);
         string path = PathOf(entry.Kind);
         long timestamp = now.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseUrl, options.BaseUrl.AbsolutePath.TrimEnd('/') + path));

@@ -34,7 +34,7 @@ public sealed class CountyForwarder(SettlementStore statements, CountyClient cli
                 break;
             }
 
-            var result = await client.SendAsync(entry, now, cancellationToken);
+            var result = await client.SendAsync(entry, statements.JsonOf(entry), now, cancellationToken);
             entry.Attempts++;
             if (result.Delivered)
             {

@@ -8,27 +8,37 @@ namespace MealGateway.Settlement;
 /// pending records - and finds the anomalies only a whole month shows: one elder counted at two
 /// sites in one meal period, or more often than the period allows at one site.
 /// </summary>
+internal sealed record MonthElders(ILookup<string, ElderMonthCell> BySite, ILookup<string, AnomalyLine> Anomalies);
+
 internal static class SettlementInputs
 {
-    public static List<SiteMonth> Read(MealStore store, string month, IReadOnlyCollection<string>? sites, StatementBuilder builder)
+    /// <summary>The sites to settle: those asked for, or every site with meals in the month.</summary>
+    public static List<string> Sites(MealStore store, string month, IReadOnlyCollection<string>? sites) =>
+        (sites ?? store.Read(db => db.GetCollection<SiteMonthTally>(MealStore.TalliesName).Find(Query.EQ(nameof(SiteMonthTally.Month), month))
+            .Select(t => t.Site).ToList())).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Elder cells of the month for every site, and the anomalies found across them.</summary>
+    public static MonthElders MonthAnomalies(MealStore store, string month, StatementBuilder builder)
     {
-        var (cells, elders, pending) = store.Read(db =>
+        var elders = store.Read(db => db.GetCollection<ElderMonthCell>(MealStore.EldersName).Find(Query.EQ(nameof(ElderMonthCell.Month), month)).ToList());
+        var anomalies = CrossSite(elders, builder).Concat(Repeats(elders, store, builder)).ToLookup(a => a.Site, a => a.Line);
+        return new MonthElders(elders.ToLookup(e => e.Site), anomalies);
+    }
+
+    public static List<SiteMonth> Read(MealStore store, string month, IReadOnlyCollection<string> sites, MonthElders elders)
+    {
+        var (tallies, pending) = store.Read(db =>
         {
-            var cells = db.GetCollection<TallyCell>(MealStore.TalliesName)
-                .Find(Query.Between(nameof(TallyCell.Day), $"{month}-01", $"{month}-31")).ToList();
-            var elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName).Find(Query.EQ(nameof(ElderMonthCell.Month), month)).ToList();
-            var pending = db.GetCollection<StoredRecord>(MealStore.RecordsName).Find(Query.EQ(nameof(StoredRecord.Day), BsonValue.Null))
-                .GroupBy(r => r.Site).ToDictionary(g => g.Key, g => g.Count());
-            return (cells, elders, pending);
+            var tallies = db.GetCollection<SiteMonthTally>(MealStore.TalliesName).Find(Query.EQ(nameof(SiteMonthTally.Month), month))
+                .Where(t => sites.Contains(t.Site)).ToDictionary(t => t.Site);
+            var pending = db.GetCollection<UnplacedRecord>(MealStore.UnplacedName).FindAll()
+                .GroupBy(u => u.Site).ToDictionary(g => g.Key, g => g.Count());
+            return (tallies, pending);
         });
         var ingestAnomalies = store.Anomalies(null, month).ToLookup(a => a.Site);
-        var monthAnomalies = CrossSite(elders, builder).Concat(Repeats(elders, store, builder)).ToLookup(a => a.Site);
-        var cellsBySite = cells.ToLookup(c => c.Site);
-        var eldersBySite = elders.ToLookup(e => e.Site);
-        var wanted = sites ?? cellsBySite.Select(g => g.Key).ToList();
-        return wanted.Distinct().Order(StringComparer.Ordinal).Select(site => new SiteMonth(
-            site, month, cellsBySite[site].ToList(), eldersBySite[site].ToList(),
-            ingestAnomalies[site].Select(a => Line(a)).Concat(monthAnomalies[site].Select(a => a.Line)).ToList(),
+        return sites.Select(site => new SiteMonth(
+            site, month, tallies.TryGetValue(site, out var tally) ? tally.Cells().ToList() : [], elders.BySite[site].ToList(),
+            ingestAnomalies[site].Select(Line).Concat(elders.Anomalies[site]).ToList(),
             pending.GetValueOrDefault(site))).ToList();
     }
 

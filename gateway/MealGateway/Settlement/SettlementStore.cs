@@ -14,15 +14,19 @@ public sealed class SettlementStore(MealStore store)
     public IReadOnlyList<Statement> Revisions(string kind, string site, string period) => store.Read(db =>
         db.GetCollection<StatementDocument>(StatementsName)
             .Find(Query.StartsWith("_id", $"{kind}|{site}|{period}|"))
-            .OrderBy(d => d.Revision).Select(d => StatementJson.Read(d.Json)).ToList());
+            .OrderBy(d => d.Revision).Select(d => StatementJson.Read(StatementJson.Decompress(d.Body))).ToList());
 
     /// <summary>The latest revision, or a given one; null when none.</summary>
     public Statement? Revision(string kind, string site, string period, int? revision = null) => store.Read(db =>
     {
         int? wanted = revision ?? db.GetCollection<StatementHead>(HeadsName).FindById(StatementHead.KeyOf(kind, site, period))?.Revision;
         var document = wanted is null ? null : db.GetCollection<StatementDocument>(StatementsName).FindById(StatementDocument.KeyOf(kind, site, period, wanted.Value));
-        return document is null ? null : StatementJson.Read(document.Json);
+        return document is null ? null : StatementJson.Read(StatementJson.Decompress(document.Body));
     });
+
+    /// <summary>The JSON an outbox entry sends: exactly the stored revision.</summary>
+    public string JsonOf(OutboxEntry entry) => store.Read(db =>
+        StatementJson.Decompress(db.GetCollection<StatementDocument>(StatementsName).FindById(entry.StatementId).Body));
 
     /// <summary>Latest revision number per (kind, site, period).</summary>
     public IReadOnlyList<StatementHead> Heads() => store.Read(db => db.GetCollection<StatementHead>(HeadsName).FindAll().OrderBy(h => h.Id).ToList());

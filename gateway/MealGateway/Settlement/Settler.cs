@@ -55,34 +55,52 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
         return new SettleReport(revisions, unchanged, problems, sites);
     }
 
+    /// <summary>Sites settled per transaction: bounds memory on a county month, each chunk durable on its own.</summary>
+    private const int SitesPerChunk = 50;
+
     private SettleReport Run(string month, IReadOnlyCollection<string>? sites, bool includeMonthly, Func<(string Site, string Day), bool> dayIsDue, IProgress<SettleProgress>? progress)
     {
-        var inputs = SettlementInputs.Read(store, month, sites, builder);
-        var built = new List<Statement>();
+        var all = SettlementInputs.Sites(store, month, sites);
+        var eldersOfMonth = SettlementInputs.MonthAnomalies(store, month, builder);
+        var revisions = new List<Statement>();
         var problems = new List<string>();
-        var refused = new HashSet<string>();
-        int done = 0;
-        foreach (var input in inputs)
+        int unchanged = 0, done = 0;
+        foreach (var chunk in all.Chunk(SitesPerChunk))
         {
-            if (builder.TryBuild(input, out var monthly, out var daily, out var siteProblems))
+            var inputs = SettlementInputs.Read(store, month, chunk, eldersOfMonth);
+            var results = new (Statement Monthly, List<Statement> Daily, List<string> Problems, bool Ok)[inputs.Count];
+            Parallel.For(0, inputs.Count, i =>
             {
-                built.AddRange(daily.Where(d => dayIsDue((d.Site, d.Period))));
+                bool ok = builder.TryBuild(inputs[i], out var monthly, out var daily, out var siteProblems);
+                results[i] = (monthly, daily, siteProblems, ok);
+            });
+
+            var built = new List<Statement>();
+            var settledSites = new List<string>();
+            foreach (var result in results)
+            {
+                if (!result.Ok)
+                {
+                    problems.AddRange(result.Problems);
+                    continue;
+                }
+
+                settledSites.Add(result.Monthly.Site);
+                built.AddRange(result.Daily.Where(d => dayIsDue((d.Site, d.Period))));
                 if (includeMonthly)
                 {
-                    built.Add(monthly);
+                    built.Add(result.Monthly);
                 }
             }
-            else
-            {
-                refused.Add(input.Site);
-                problems.AddRange(siteProblems);
-            }
 
-            progress?.Report(new SettleProgress(++done, inputs.Count));
+            var written = store.Durably(db => Write(db, built, month, settledSites, includeMonthly));
+            revisions.AddRange(written.Revisions);
+            unchanged += written.Unchanged;
+            done += inputs.Count;
+            progress?.Report(new SettleProgress(done, all.Count));
         }
 
-        var (revisions, unchanged) = store.Durably(db => Write(db, built, month, inputs.Select(i => i.Site).Where(s => !refused.Contains(s)).ToList(), includeMonthly));
-        return new SettleReport(revisions, unchanged, problems, inputs.Count);
+        return new SettleReport(revisions, unchanged, problems, all.Count);
     }
 
     private (List<Statement> Revisions, int Unchanged) Write(LiteDatabase db, List<Statement> built, string month, List<string> settledSites, bool includeMonthly)
@@ -104,7 +122,7 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
 
             if (head is not null)
             {
-                var before = StatementJson.Read(documents.FindById(StatementDocument.KeyOf(statement.Kind, statement.Site, statement.Period, head.Revision)).Json);
+                var before = StatementJson.Read(StatementJson.Decompress(documents.FindById(StatementDocument.KeyOf(statement.Kind, statement.Site, statement.Period, head.Revision)).Body));
                 statement.Changes = StatementChanges.Between(before.Rows, statement.Rows);
             }
 
@@ -112,18 +130,17 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
             statement.Supersedes = head?.Revision ?? 0;
             statement.GeneratedUtc = now;
             statement.IdempotencyKey = $"{gatewayId}:{statement.Kind}:{statement.Site}:{statement.Period}:r{statement.Revision}";
-            string json = StatementJson.Write(statement);
+            string documentId = StatementDocument.KeyOf(statement.Kind, statement.Site, statement.Period, statement.Revision);
             documents.Insert(new StatementDocument
             {
-                Id = StatementDocument.KeyOf(statement.Kind, statement.Site, statement.Period, statement.Revision),
-                Kind = statement.Kind, Site = statement.Site, Period = statement.Period, Revision = statement.Revision,
-                Digest = statement.Digest, Json = json,
+                Id = documentId, Kind = statement.Kind, Site = statement.Site, Period = statement.Period, Revision = statement.Revision,
+                Digest = statement.Digest, Body = StatementJson.Compress(StatementJson.Write(statement)),
             });
             heads.Upsert(new StatementHead { Id = StatementHead.KeyOf(statement.Kind, statement.Site, statement.Period), Revision = statement.Revision, Digest = statement.Digest });
             outbox.Insert(new OutboxEntry
             {
                 IdempotencyKey = statement.IdempotencyKey, Kind = statement.Kind, Site = statement.Site, Period = statement.Period,
-                Revision = statement.Revision, Json = json, CreatedUtc = now, NextAttemptUtc = now,
+                Revision = statement.Revision, StatementId = documentId, CreatedUtc = now, NextAttemptUtc = now,
             });
             revisions.Add(statement);
         }

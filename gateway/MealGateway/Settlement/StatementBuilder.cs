@@ -18,16 +18,18 @@ public sealed record SiteMonth(
 /// </summary>
 public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
 {
+
     public string PeriodName(int period) => period >= 0 && period < periods.Length ? periods[period].Name : "未知时段";
 
     /// <summary>The monthly statement and one daily tally per day with meals; or the problems found.</summary>
     public bool TryBuild(SiteMonth input, out Statement monthly, out List<Statement> daily, out List<string> problems)
     {
         problems = [];
+        var rates = new Dictionary<(string Day, int Category, int Period), MealRate?>(); // per call: TryBuild runs on several threads
         var rows = new List<StatementRow>();
         foreach (var cell in input.Cells.OrderBy(c => c.Day, StringComparer.Ordinal).ThenBy(c => c.Period).ThenBy(c => c.Category))
         {
-            if (!TryRate(input.Site, cell.Day, cell.Category, cell.Period, problems, out var rate))
+            if (!TryRate(rates, input.Site, cell.Day, cell.Category, cell.Period, problems, out var rate))
             {
                 continue;
             }
@@ -39,7 +41,7 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
         var elders = new List<ElderLine>();
         foreach (var elder in input.Elders.OrderBy(e => e.ElderId).ThenBy(e => e.Category))
         {
-            elders.Add(ElderLineOf(input.Site, input.Month, elder, problems));
+            elders.Add(ElderLineOf(rates, input.Site, input.Month, elder, problems));
         }
 
         problems = problems.Distinct().ToList();
@@ -50,7 +52,7 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
         return problems.Count == 0;
     }
 
-    private ElderLine ElderLineOf(string site, string month, ElderMonthCell elder, List<string> problems)
+    private ElderLine ElderLineOf(Dictionary<(string Day, int Category, int Period), MealRate?> rates, string site, string month, ElderMonthCell elder, List<string> problems)
     {
         var days = new List<int>[periods.Length];
         for (int p = 0; p < days.Length; p++)
@@ -68,7 +70,7 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
                 days[period].Add(dayOfMonth);
             }
 
-            if (TryRate(site, day, elder.Category, period, problems, out var rate))
+            if (TryRate(rates, site, day, elder.Category, period, problems, out var rate))
             {
                 subsidy += rate.SubsidyFen;
                 coPayment += rate.CoPaymentFen;
@@ -79,9 +81,17 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
             days.Select(d => d.Order().ToArray()).ToArray(), subsidy, coPayment);
     }
 
-    private bool TryRate(string site, string day, int category, int period, List<string> problems, out MealRate rate)
+    private bool TryRate(Dictionary<(string Day, int Category, int Period), MealRate?> rates, string site, string day, int category, int period, List<string> problems, out MealRate rate)
     {
-        if (policy.TryRateOn(site, DateOnly.ParseExact(day, "yyyy-MM-dd"), category, period, out rate))
+        // One site's month asks for at most 31 x 11 x 4 different rates: look each up once.
+        if (!rates.TryGetValue((day, category, period), out var known))
+        {
+            known = policy.TryRateOn(site, DateOnly.ParseExact(day, "yyyy-MM-dd"), category, period, out var found) ? found : null;
+            rates[(day, category, period)] = known;
+        }
+
+        rate = known ?? new MealRate(0, 0, 0);
+        if (known is not null)
         {
             return true;
         }

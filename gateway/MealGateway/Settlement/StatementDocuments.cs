@@ -1,6 +1,6 @@
 namespace MealGateway.Settlement;
 
-/// <summary>A stored statement revision; the statement itself is kept as the JSON that is forwarded.</summary>
+/// <summary>A stored statement revision; the statement itself is kept as the JSON that is forwarded, gzipped.</summary>
 public sealed class StatementDocument
 {
     /// <summary>"{kind}|{site}|{period}|{revision:D4}".</summary>
@@ -10,7 +10,8 @@ public sealed class StatementDocument
     public string Period { get; set; } = string.Empty;
     public int Revision { get; set; }
     public string Digest { get; set; } = string.Empty;
-    public string Json { get; set; } = string.Empty;
+    /// <summary>The statement's JSON (StatementJson), gzip-compressed: a county month is ~70 MB of JSON, ~7 MB stored.</summary>
+    public byte[] Body { get; set; } = [];
 
     public static string KeyOf(string kind, string site, string period, int revision) => $"{kind}|{site}|{period}|{revision:D4}";
 }
@@ -38,7 +39,9 @@ public sealed class OutboxEntry
     public string Site { get; set; } = string.Empty;
     public string Period { get; set; } = string.Empty;
     public int Revision { get; set; }
-    public string Json { get; set; } = string.Empty;
+
+    /// <summary>The StatementDocument whose JSON is sent.</summary>
+    public string StatementId { get; set; } = string.Empty;
     public DateTime CreatedUtc { get; set; }
     public bool Delivered { get; set; }
     public DateTime? DeliveredUtc { get; set; }

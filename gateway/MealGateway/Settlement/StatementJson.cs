@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -12,6 +14,24 @@ public static class StatementJson
     };
 
     public static string Write(Statement statement) => JsonSerializer.Serialize(statement, Options);
+
+    public static byte[] Compress(string json)
+    {
+        using var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(json));
+        }
+
+        return packed.ToArray();
+    }
+
+    public static string Decompress(byte[] body)
+    {
+        using var gzip = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
 
     public static Statement Read(string json) => JsonSerializer.Deserialize<Statement>(json, Options)
         ?? throw new InvalidDataException("stored statement is empty");

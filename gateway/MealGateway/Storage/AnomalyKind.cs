@@ -13,6 +13,7 @@ public static class AnomalyKind
     public const string ClockJump = "clock-jump";
     public const string TwoSites = "two-sites";
     public const string RepeatAtSite = "repeat-at-site";
+    public const string UnknownCategory = "unknown-category";
 
     public static string ChineseLabel(string kind) => kind switch
     {
@@ -24,6 +25,7 @@ public static class AnomalyKind
         ClockJump => "终端时钟跳变",
         TwoSites => "同一老人同一餐次在两个站点计餐",
         RepeatAtSite => "同一老人同一餐次在本站重复计餐",
+        UnknownCategory => "老人类别无效",
         _ => kind,
     };
 

@@ -23,6 +23,7 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
 
     private readonly ILiteCollection<StoredRecord> records = db.GetCollection<StoredRecord>(MealStore.RecordsName);
     private readonly ILiteCollection<TerminalState> terminals = db.GetCollection<TerminalState>(MealStore.TerminalsName);
+    private readonly ILiteCollection<UnplacedRecord> unplaced = db.GetCollection<UnplacedRecord>(MealStore.UnplacedName);
     private readonly CountBook book = new(db);
     private readonly Dictionary<string, TerminalState> states = new();
     private readonly Dictionary<string, long> highestBefore = new();
@@ -69,6 +70,13 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
     {
         records.InsertBulk(pending);
         records.Update(placedLater);
+        unplaced.Insert(pending.Where(r => r.Day is null && !r.ClockValid)
+            .Select(r => new UnplacedRecord { Id = r.Id, Site = r.Site, Terminal = r.Terminal, BootCount = r.BootCount }));
+        foreach (var placed in placedLater)
+        {
+            unplaced.Delete(placed.Id);
+        }
+
         foreach (var state in states.Values)
         {
             state.LastBatchUtc = receivedUtc;
@@ -134,7 +142,8 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
             yield return r;
         }
 
-        var stored = records.Find(r => r.Day == null && r.Site == site && r.Terminal == terminal && r.BootCount == boot).ToList();
+        var stored = unplaced.Find(u => u.Site == site && u.Terminal == terminal && u.BootCount == boot).ToList()
+            .Select(u => records.FindById(u.Id)).Where(r => r is not null).ToList();
         foreach (var r in stored.Where(r => !insertedKeys.Contains(r.Id) && !r.ClockValid && !r.Placed))
         {
             placedLater.Add(r);

@@ -10,16 +10,19 @@ namespace MealGateway.Storage;
 /// </summary>
 internal sealed class CountBook(LiteDatabase db)
 {
-    private readonly ILiteCollection<TallyCell> tallies = db.GetCollection<TallyCell>(MealStore.TalliesName);
+    private readonly ILiteCollection<SiteMonthTally> tallies = db.GetCollection<SiteMonthTally>(MealStore.TalliesName);
     private readonly ILiteCollection<ElderMonthCell> elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName);
     private readonly ILiteCollection<AnomalyRecord> anomalies = db.GetCollection<AnomalyRecord>(MealStore.AnomaliesName);
     private readonly ILiteCollection<DirtyMark> dirty = db.GetCollection<DirtyMark>(MealStore.DirtyName);
-    private readonly Dictionary<string, TallyCell> cells = new();
+    private readonly Dictionary<string, SiteMonthTally> months = new();
     private readonly Dictionary<string, ElderMonthCell> elderCells = new();
     private readonly Dictionary<string, AnomalyRecord> flagged = new();
     private readonly Dictionary<string, DirtyMark> marks = new();
 
-    /// <summary>Counts a meal that has a day and a meal period; anything else is not a counted meal.</summary>
+    /// <summary>
+    /// Counts a meal that has a day and a meal period; anything else is not a counted meal. A meal
+    /// with a category outside the policy's eleven is flagged for review instead of being counted.
+    /// </summary>
     public void Count(StoredRecord record)
     {
         if (record.Day is null || !VerdictCode.IsMeal(record.Verdict) || record.Period >= TerminalConfig.MaxPeriods)
@@ -27,18 +30,22 @@ internal sealed class CountBook(LiteDatabase db)
             return;
         }
 
-        string id = TallyCell.KeyOf(record.Site, record.Day, record.Period, record.Category);
-        if (!cells.TryGetValue(id, out var cell))
+        if (record.Category is < 0 or >= ElderCategory.Count)
         {
-            cell = tallies.FindById(id) ?? new TallyCell
-            {
-                Id = id, Site = record.Site, Day = record.Day, Period = record.Period, Category = record.Category,
-            };
-            cells[id] = cell;
+            Flag(record, AnomalyKind.UnknownCategory, $"老人类别 {record.Category} 无效，未计入统计");
+            return;
         }
 
-        cell.Meals++;
         string month = record.Day[..7];
+        string id = SiteMonthTally.KeyOf(record.Site, month);
+        if (!months.TryGetValue(id, out var tally))
+        {
+            tally = tallies.FindById(id) ?? new SiteMonthTally { Id = id, Site = record.Site, Month = month };
+            months[id] = tally;
+        }
+
+        int dayOfMonth = int.Parse(record.Day[8..]);
+        tally.Counts[SiteMonthTally.IndexOf(dayOfMonth, record.Period, record.Category)]++;
         string elderId = ElderMonthCell.KeyOf(record.Site, month, record.ElderId, record.Category);
         if (!elderCells.TryGetValue(elderId, out var elder))
         {
@@ -49,7 +56,7 @@ internal sealed class CountBook(LiteDatabase db)
             elderCells[elderId] = elder;
         }
 
-        elder.Meals.Add(ElderMonthCell.Code(int.Parse(record.Day[8..]), record.Period));
+        elder.Meals.Add(ElderMonthCell.Code(dayOfMonth, record.Period));
         Mark("daily", record.Site, record.Day);
         Mark("monthly", record.Site, month);
     }
@@ -66,7 +73,7 @@ internal sealed class CountBook(LiteDatabase db)
 
     public void Write()
     {
-        tallies.Upsert(cells.Values);
+        tallies.Upsert(months.Values);
         elders.Upsert(elderCells.Values);
         anomalies.Upsert(flagged.Values);
         dirty.Upsert(marks.Values);

@@ -49,18 +49,52 @@ public sealed class TerminalState
     public long LastTimedSeconds { get; set; }
 }
 
-/// <summary>Counted meals for one site, local day, meal period and elder category.</summary>
+/// <summary>Counted meals for one site, local day, meal period and elder category (read from a <see cref="SiteMonthTally"/>).</summary>
 public sealed class TallyCell
 {
-    /// <summary>"{site}|{day}|{period}|{category}".</summary>
-    public string Id { get; set; } = string.Empty;
     public string Site { get; set; } = string.Empty;
     public string Day { get; set; } = string.Empty;
     public int Period { get; set; }
     public int Category { get; set; }
     public int Meals { get; set; }
+}
 
-    public static string KeyOf(string site, string day, int period, int category) => $"{site}|{day}|{period}|{category}";
+/// <summary>
+/// A site's counted meals for a month in one document: a count per day of month, meal period and
+/// elder category. Kept up to date at ingest; settling a county month reads one of these per site.
+/// </summary>
+public sealed class SiteMonthTally
+{
+    public const int Days = 32;
+    public const int Periods = 4;
+
+    /// <summary>"{site}|{yyyy-MM}".</summary>
+    public string Id { get; set; } = string.Empty;
+    public string Site { get; set; } = string.Empty;
+    public string Month { get; set; } = string.Empty;
+
+    /// <summary>Index ((day × Periods) + period) × ElderCategory.Count + category.</summary>
+    public int[] Counts { get; set; } = new int[Days * Periods * MealTerminal.Core.Meals.ElderCategory.Count];
+
+    public static string KeyOf(string site, string month) => $"{site}|{month}";
+
+    public static int IndexOf(int dayOfMonth, int period, int category) =>
+        (((dayOfMonth * Periods) + period) * MealTerminal.Core.Meals.ElderCategory.Count) + category;
+
+    /// <summary>The non-empty cells, in day, period, category order; of one day when given.</summary>
+    public IEnumerable<TallyCell> Cells(int? onlyDay = null)
+    {
+        for (int i = 0; i < Counts.Length; i++)
+        {
+            int category = i % MealTerminal.Core.Meals.ElderCategory.Count;
+            int period = i / MealTerminal.Core.Meals.ElderCategory.Count % Periods;
+            int day = i / MealTerminal.Core.Meals.ElderCategory.Count / Periods;
+            if (Counts[i] > 0 && (onlyDay is null || onlyDay == day))
+            {
+                yield return new TallyCell { Site = Site, Day = $"{Month}-{day:D2}", Period = period, Category = category, Meals = Counts[i] };
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -126,4 +160,14 @@ public sealed class DirtyMark
     public string Period { get; set; } = string.Empty;
 
     public static string KeyOf(string kind, string site, string period) => $"{kind}|{site}|{period}";
+}
+
+/// <summary>A stored record still without a place in time: kept apart so finding them never scans the records.</summary>
+public sealed class UnplacedRecord
+{
+    /// <summary>The record's key (StoredRecord.Id).</summary>
+    public string Id { get; set; } = string.Empty;
+    public string Site { get; set; } = string.Empty;
+    public string Terminal { get; set; } = string.Empty;
+    public int BootCount { get; set; }
 }

@@ -18,11 +18,12 @@ public sealed class MealStore : IDisposable
     internal const string AnomaliesName = "anomalies";
     internal const string AnchorsName = "anchors";
     internal const string DirtyName = "dirty";
+    internal const string UnplacedName = "unplaced";
 
     private readonly LiteDatabase db;
     private readonly ILiteCollection<StoredRecord> records;
     private readonly ILiteCollection<TerminalState> terminals;
-    private readonly ILiteCollection<TallyCell> tallies;
+    private readonly ILiteCollection<SiteMonthTally> tallies;
     private readonly MealPeriod[] periods;
     private readonly object gate = new();
     private readonly DatabaseFile dataFile;
@@ -39,9 +40,8 @@ public sealed class MealStore : IDisposable
         db = new LiteDatabase(dataFile, logStream: logFile);
         records = db.GetCollection<StoredRecord>(RecordsName);
         terminals = db.GetCollection<TerminalState>(TerminalsName);
-        tallies = db.GetCollection<TallyCell>(TalliesName);
-        tallies.EnsureIndex(t => t.Day);
-        records.EnsureIndex(r => r.Day);
+        tallies = db.GetCollection<SiteMonthTally>(TalliesName);
+        tallies.EnsureIndex(t => t.Month);
         db.GetCollection<ElderMonthCell>(EldersName).EnsureIndex(e => e.Month);
         db.GetCollection<AnomalyRecord>(AnomaliesName).EnsureIndex(a => a.Day);
     }
@@ -105,11 +105,15 @@ public sealed class MealStore : IDisposable
     /// <summary>fsyncs of the data file so far (one per stored group).</summary>
     public long DataFileSyncs => dataFile.Syncs;
 
+    /// <summary>A day's tally cells (day as yyyy-MM-dd).</summary>
     public IReadOnlyList<TallyCell> TalliesForDay(string day)
     {
         lock (gate)
         {
-            return tallies.Find(t => t.Day == day).OrderBy(t => t.Site).ThenBy(t => t.Period).ThenBy(t => t.Category).ToList();
+            int dayOfMonth = int.Parse(day[8..]);
+            string month = day[..7];
+            return tallies.Find(t => t.Month == month).SelectMany(t => t.Cells(dayOfMonth))
+                .OrderBy(t => t.Site).ThenBy(t => t.Period).ThenBy(t => t.Category).ToList();
         }
     }
 
@@ -169,7 +173,8 @@ public sealed class MealStore : IDisposable
     {
         lock (gate)
         {
-            return records.Find(r => r.Day == null).Where(r => site is null || r.Site == site)
+            return db.GetCollection<UnplacedRecord>(UnplacedName).FindAll().Where(u => site is null || u.Site == site)
+                .Select(u => records.FindById(u.Id)).Where(r => r is not null)
                 .OrderBy(r => r.Site).ThenBy(r => r.Terminal).ThenBy(r => r.Sequence).ToList();
         }
     }
@@ -179,8 +184,9 @@ public sealed class MealStore : IDisposable
     {
         lock (gate)
         {
-            return db.GetCollection<AnomalyRecord>(AnomaliesName).FindAll()
-                .Where(a => (site is null || a.Site == site) && (a.Day is null || a.Day.StartsWith(month, StringComparison.Ordinal)))
+            return db.GetCollection<AnomalyRecord>(AnomaliesName)
+                .Find(Query.Or(Query.StartsWith(nameof(AnomalyRecord.Day), month + "-"), Query.EQ(nameof(AnomalyRecord.Day), BsonValue.Null)))
+                .Where(a => site is null || a.Site == site)
                 .OrderBy(a => a.Site).ThenBy(a => a.Day).ThenBy(a => a.Terminal).ThenBy(a => a.Sequence).ToList();
         }
     }

@@ -125,7 +125,7 @@ public sealed class MosquittoTests : IAsyncLifetime
         t01 = gateway.Store.RecordsOf("S01", "T01").Select(r => r.Sequence),
         t02 = gateway.Store.RecordsOf("S01", "T02").Count,
         terminals = gateway.Store.Terminals().Select(t => (t.Id, t.ContiguousSequence, t.RecordsStored, t.HighestSequence)),
-        tallies = gateway.Store.TalliesForDay("2026-11-23").Select(c => (c.Id, c.Meals)),
+        tallies = gateway.Store.TalliesForDay("2026-11-23").Select(c => (c.Site, c.Period, c.Category, c.Meals)),
     });
 
     private async Task UploadAsync(int records)
