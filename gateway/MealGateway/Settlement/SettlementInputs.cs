@@ -66,13 +66,25 @@ internal static class SettlementInputs
 
     private static IEnumerable<(string Site, AnomalyLine Line)> Repeats(List<ElderMonthCell> elders, MealStore store, StatementBuilder builder)
     {
+        var counts = new int[128];
         foreach (var cell in elders)
         {
-            foreach (var repeat in cell.Meals.GroupBy(c => c).Where(g => g.Count() > LimitOf(store, g.Key % 4)))
+            Array.Clear(counts);
+            foreach (byte code in cell.Meals)
             {
-                string day = $"{cell.Month}-{repeat.Key / 4:D2}";
-                yield return (cell.Site, new AnomalyLine(AnomalyKind.RepeatAtSite, AnomalyKind.ChineseLabel(AnomalyKind.RepeatAtSite), day, repeat.Key % 4,
-                    cell.ElderId, string.Empty, 0, string.Empty, $"{builder.PeriodName(repeat.Key % 4)}计餐 {repeat.Count()} 次"));
+                counts[code & 0x7F]++;
+            }
+
+            for (int code = 0; code < counts.Length; code++)
+            {
+                if (counts[code] <= LimitOf(store, code % 4))
+                {
+                    continue;
+                }
+
+                string day = $"{cell.Month}-{code / 4:D2}";
+                yield return (cell.Site, new AnomalyLine(AnomalyKind.RepeatAtSite, AnomalyKind.ChineseLabel(AnomalyKind.RepeatAtSite), day, code % 4,
+                    cell.ElderId, string.Empty, 0, string.Empty, $"{builder.PeriodName(code % 4)}计餐 {counts[code]} 次"));
             }
         }
     }

@@ -25,11 +25,11 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
     public bool TryBuild(SiteMonth input, out Statement monthly, out List<Statement> daily, out List<string> problems)
     {
         problems = [];
-        var rates = new Dictionary<(string Day, int Category, int Period), MealRate?>(); // per call: TryBuild runs on several threads
+        var rates = new RateCache(input.Site, input.Month, policy); // per call: TryBuild runs on several threads
         var rows = new List<StatementRow>();
         foreach (var cell in input.Cells.OrderBy(c => c.Day, StringComparer.Ordinal).ThenBy(c => c.Period).ThenBy(c => c.Category))
         {
-            if (!TryRate(rates, input.Site, cell.Day, cell.Category, cell.Period, problems, out var rate))
+            if (!TryRate(rates, int.Parse(cell.Day.AsSpan(8)), cell.Category, cell.Period, problems, out var rate))
             {
                 continue;
             }
@@ -41,7 +41,7 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
         var elders = new List<ElderLine>();
         foreach (var elder in input.Elders.OrderBy(e => e.ElderId).ThenBy(e => e.Category))
         {
-            elders.Add(ElderLineOf(rates, input.Site, input.Month, elder, problems));
+            elders.Add(ElderLineOf(rates, elder, problems));
         }
 
         problems = problems.Distinct().ToList();
@@ -52,7 +52,7 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
         return problems.Count == 0;
     }
 
-    private ElderLine ElderLineOf(Dictionary<(string Day, int Category, int Period), MealRate?> rates, string site, string month, ElderMonthCell elder, List<string> problems)
+    private ElderLine ElderLineOf(RateCache rates, ElderMonthCell elder, List<string> problems)
     {
         var days = new List<int>[periods.Length];
         for (int p = 0; p < days.Length; p++)
@@ -64,40 +64,56 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
         foreach (int code in elder.Meals)
         {
             int dayOfMonth = code / 4, period = code % 4;
-            string day = $"{month}-{dayOfMonth:D2}";
             if (period < days.Length)
             {
                 days[period].Add(dayOfMonth);
             }
 
-            if (TryRate(rates, site, day, elder.Category, period, problems, out var rate))
+            if (TryRate(rates, dayOfMonth, elder.Category, period, problems, out var rate))
             {
                 subsidy += rate.SubsidyFen;
                 coPayment += rate.CoPaymentFen;
             }
         }
 
-        return new ElderLine(elder.ElderId, elder.Category, ElderCategory.ChineseName(elder.Category), elder.Meals.Count,
+        return new ElderLine(elder.ElderId, elder.Category, ElderCategory.ChineseName(elder.Category), elder.Meals.Length,
             days.Select(d => d.Order().ToArray()).ToArray(), subsidy, coPayment);
     }
 
-    private bool TryRate(Dictionary<(string Day, int Category, int Period), MealRate?> rates, string site, string day, int category, int period, List<string> problems, out MealRate rate)
+    private bool TryRate(RateCache rates, int dayOfMonth, int category, int period, List<string> problems, out MealRate rate)
     {
-        // One site's month asks for at most 31 x 11 x 4 different rates: look each up once.
-        if (!rates.TryGetValue((day, category, period), out var known))
-        {
-            known = policy.TryRateOn(site, DateOnly.ParseExact(day, "yyyy-MM-dd"), category, period, out var found) ? found : null;
-            rates[(day, category, period)] = known;
-        }
-
-        rate = known ?? new MealRate(0, 0, 0);
-        if (known is not null)
+        if (rates.TryGet(dayOfMonth, category, period, out rate))
         {
             return true;
         }
 
-        problems.Add($"站点 {site} {day} {PeriodName(period)} {ElderCategory.ChineseName(category)}: 补贴政策中没有当日适用的价格或补贴标准");
+        problems.Add($"站点 {rates.Site} {rates.Month}-{dayOfMonth:D2} {PeriodName(period)} {ElderCategory.ChineseName(category)}: 补贴政策中没有当日适用的价格或补贴标准");
         return false;
+    }
+
+    /// <summary>A site's month asks for at most 32 × 4 × 11 different rates: each is looked up in the policy once.</summary>
+    private sealed class RateCache(string site, string month, SubsidyPolicy policy)
+    {
+        private readonly MealRate?[] rates = new MealRate?[SiteMonthTally.Days * SiteMonthTally.Periods * ElderCategory.Count];
+        private readonly bool[] known = new bool[SiteMonthTally.Days * SiteMonthTally.Periods * ElderCategory.Count];
+
+        public string Site => site;
+
+        public string Month => month;
+
+        public bool TryGet(int dayOfMonth, int category, int period, out MealRate rate)
+        {
+            int at = SiteMonthTally.IndexOf(dayOfMonth, period, category);
+            if (!known[at])
+            {
+                known[at] = true;
+                var day = DateOnly.ParseExact($"{month}-{dayOfMonth:D2}", "yyyy-MM-dd");
+                rates[at] = policy.TryRateOn(site, day, category, period, out var found) ? found : null;
+            }
+
+            rate = rates[at] ?? new MealRate(0, 0, 0);
+            return rates[at] is not null;
+        }
     }
 
     private static Statement Finish(string kind, string site, string period, List<StatementRow> rows, List<ElderLine> elders, IReadOnlyList<AnomalyLine> anomalies, int pending)
@@ -113,19 +129,43 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
     /// <summary>SHA-256 over the amounts (rows and elder lines), not over anomalies or timestamps.</summary>
     public static string DigestOf(IEnumerable<StatementRow> rows, IEnumerable<ElderLine> elders)
     {
-        var text = new StringBuilder();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        byte[] field = new byte[8];
+        void Add(long value)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(field, value);
+            hash.AppendData(field);
+        }
+
         foreach (var r in rows)
         {
-            text.Append(r.Day).Append('|').Append(r.Period).Append('|').Append(r.Category).Append('|').Append(r.Meals)
-                .Append('|').Append(r.PriceFen).Append('|').Append(r.SubsidyFen).Append('|').Append(r.CoPaymentFen).Append('\n');
+            hash.AppendData(Encoding.ASCII.GetBytes(r.Day));
+            Add(r.Period);
+            Add(r.Category);
+            Add(r.Meals);
+            Add(r.PriceFen);
+            Add(r.SubsidyFen);
+            Add(r.CoPaymentFen);
         }
 
+        Add(-1);
         foreach (var e in elders)
         {
-            text.Append(e.ElderId).Append('|').Append(e.Category).Append('|').Append(string.Join(';', e.DaysByPeriod.Select(d => string.Join(',', d))))
-                .Append('|').Append(e.SubsidyFen).Append('|').Append(e.CoPaymentFen).Append('\n');
+            Add(e.ElderId);
+            Add(e.Category);
+            foreach (var days in e.DaysByPeriod)
+            {
+                Add(days.Length);
+                foreach (int day in days)
+                {
+                    Add(day);
+                }
+            }
+
+            Add(e.SubsidyFen);
+            Add(e.CoPaymentFen);
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

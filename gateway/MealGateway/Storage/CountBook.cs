@@ -56,7 +56,7 @@ internal sealed class CountBook(LiteDatabase db)
             elderCells[elderId] = elder;
         }
 
-        elder.Meals.Add(ElderMonthCell.Code(dayOfMonth, record.Period));
+        elder.Meals = [.. elder.Meals, ElderMonthCell.Code(dayOfMonth, record.Period)];
         Mark("daily", record.Site, record.Day);
         Mark("monthly", record.Site, month);
     }

@@ -110,12 +110,15 @@ public sealed class ElderMonthCell
     public long ElderId { get; set; }
     public int Category { get; set; }
 
-    /// <summary>One entry per counted meal: day of month × 4 + meal period (a repeat appears twice).</summary>
-    public List<int> Meals { get; set; } = [];
+    /// <summary>
+    /// One byte per counted meal: day of month × 4 + meal period (a repeat appears twice). Bytes,
+    /// not a list of numbers: a county month has ~45,000 of these cells and settling reads them all.
+    /// </summary>
+    public byte[] Meals { get; set; } = [];
 
     public static string KeyOf(string site, string month, long elder, int category) => $"{site}|{month}|{elder}|{category}";
 
-    public static int Code(int dayOfMonth, int period) => (dayOfMonth * 4) + period;
+    public static byte Code(int dayOfMonth, int period) => (byte)((dayOfMonth * 4) + period);
 }
 
 /// <summary>Something listed for review, never silently dropped (docs/settlement.md, "Anomalies").</summary>
