@@ -28,6 +28,7 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
         {
             DataDirectory = Path.Combine(dataDirectory, "gateway"),
             MqttPort = PortOrFree(mqttPort), HttpPort = PortOrFree(httpPort),
+            PolicyPath = Path.Combine(AppContext.BaseDirectory, "policy.example.txt"), GatewayId = "demo",
         });
         Directory.CreateDirectory(Path.Combine(dataDirectory, "terminals"));
         byte[] roster = SyntheticDay.RosterImage();
@@ -65,7 +66,30 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
         var rows = TallyReport.Rows(Gateway.Store.TalliesForDay(day), GatewayHost.Periods);
         output.WriteLine();
         output.Write(TallyReport.Format(day, rows));
-        return CheckAgainstTerminals(rows, output);
+        bool agree = CheckAgainstTerminals(rows, output);
+        Settle(output);
+        return agree;
+    }
+
+    /// <summary>Settles the month so far with the example policy, as `POST /api/settle` does, and says where the statements are.</summary>
+    private void Settle(TextWriter output)
+    {
+        string month = Day.ToString("yyyy-MM");
+        var report = Gateway!.Settlement.SettleMonth(month, null, out string problem);
+        output.WriteLine();
+        if (report is null || report.Problems.Count > 0)
+        {
+            output.WriteLine($"结算失败: {(report is null ? problem : string.Join("; ", report.Problems))}");
+            return;
+        }
+
+        output.WriteLine($"本月结算（月未结束，为临时结算单） {month}, 补贴政策 docs/policy.example.txt");
+        foreach (var s in report.Revisions.Where(r => r.Kind == MealGateway.Settlement.StatementKind.Monthly))
+        {
+            output.WriteLine($"{s.Site} 第 {s.Revision} 版: 用餐 {s.Totals.Meals} 人次, 餐费 {MealGateway.Policy.Yuan.Format(s.Totals.PriceFen)} 元, " +
+                $"补贴 {MealGateway.Policy.Yuan.Format(s.Totals.SubsidyFen)} 元, 自付 {MealGateway.Policy.Yuan.Format(s.Totals.CoPaymentFen)} 元, 异常 {s.Anomalies.Count} 条 " +
+                $"→ {Gateway.HttpUrl}/api/statements/{s.Site}/{month}/xlsx");
+        }
     }
 
     private bool CheckAgainstTerminals(IReadOnlyList<TallyRow> rows, TextWriter output)

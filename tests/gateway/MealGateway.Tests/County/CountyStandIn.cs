@@ -50,6 +50,26 @@ public sealed class CountyStandIn : IAsyncDisposable
 
     public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Faults drawn at random from a seed, in tenths: <paramref name="healthy"/> answered normally,
+    /// then 503s, applied-then-dropped and timeouts sharing the rest (2, 2 and the remainder).
+    /// </summary>
+    public static Func<StandInFault> RandomFaults(int seed, int healthy)
+    {
+        var random = new Random(seed);
+        return () =>
+        {
+            lock (random)
+            {
+                int draw = random.Next(10);
+                return draw < healthy ? StandInFault.None
+                    : draw < healthy + 2 ? StandInFault.ServiceUnavailable
+                    : draw < healthy + 4 ? StandInFault.ApplyThenDrop
+                    : StandInFault.Timeout;
+            }
+        };
+    }
+
     /// <summary>Revisions applied, in the order applied.</summary>
     public ConcurrentQueue<Statement> Applied { get; } = new();
 

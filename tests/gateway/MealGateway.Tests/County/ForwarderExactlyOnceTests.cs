@@ -35,18 +35,7 @@ public sealed class ForwarderExactlyOnceTests : IDisposable
     {
         await using var county = await CountyStandIn.StartAsync();
         var random = new Random(20261123);
-        var faults = new Random(7);
-        county.Faults = () =>
-        {
-            lock (faults)
-            {
-                return faults.Next(10) switch
-                {
-                    < 4 => StandInFault.None,
-                    < 6 => StandInFault.ServiceUnavailable,
-                    < 8 => StandInFault.ApplyThenDrop,
-                    _ => StandInFault.Timeout,
-                };
+        county.Faults = CountyStandIn.RandomFaults(seed: 7, healthy: 4);
             }
         };
         county.TimeoutDelay = TimeSpan.FromMilliseconds(400);

@@ -23,18 +23,7 @@ public sealed class ForwarderKillTests : IDisposable
     public async Task GatewayKilledWhileForwarding_EachRevisionReachesTheCountyExactlyOnce_AndTotalsAgree()
     {
         await using var county = await CountyStandIn.StartAsync();
-        var faults = new Random(5);
-        county.Faults = () =>
-        {
-            lock (faults)
-            {
-                return faults.Next(10) switch
-                {
-                    < 5 => StandInFault.None,
-                    < 7 => StandInFault.ServiceUnavailable,
-                    < 9 => StandInFault.ApplyThenDrop,
-                    _ => StandInFault.Timeout,
-                };
+        county.Faults = CountyStandIn.RandomFaults(seed: 5, healthy: 5);
             }
         };
         county.TimeoutDelay = TimeSpan.FromSeconds(1);
