@@ -36,8 +36,6 @@ public sealed class ForwarderExactlyOnceTests : IDisposable
         await using var county = await CountyStandIn.StartAsync();
         var random = new Random(20261123);
         county.Faults = CountyStandIn.RandomFaults(seed: 7, healthy: 4);
-            }
-        };
         county.TimeoutDelay = TimeSpan.FromMilliseconds(400);
         var options = new CountyOptions(county.Url, "GW1", CountyStandIn.Key) { Timeout = TimeSpan.FromMilliseconds(150) };
 

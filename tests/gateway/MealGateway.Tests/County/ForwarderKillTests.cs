@@ -24,8 +24,6 @@ public sealed class ForwarderKillTests : IDisposable
     {
         await using var county = await CountyStandIn.StartAsync();
         county.Faults = CountyStandIn.RandomFaults(seed: 5, healthy: 5);
-            }
-        };
         county.TimeoutDelay = TimeSpan.FromSeconds(1);
         string policy = Path.Combine(rig.Directory, "policy.txt");
         File.WriteAllText(policy, PolicyText.Replace("2026-01-01", "2025-01-01").Replace("2026-10-16", "2025-06-16"));
