@@ -18,8 +18,11 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
 
     public List<SimulatedTerminal> SimulatedTerminals { get; } = new();
 
-    /// <summary>Local service day replayed: today in China Standard Time.</summary>
-    public DateOnly Day { get; } = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    /// <summary>
+    /// Local service day replayed: yesterday in China Standard Time, so every tap lies in the past
+    /// (a replayed dinner later than now would be a terminal clock running ahead, an anomaly).
+    /// </summary>
+    public DateOnly Day { get; } = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1);
 
     /// <summary>Starts everything, replays the day, waits for upload. Returns false when the tally disagrees.</summary>
     public async Task<bool> RunAsync(TextWriter output)

@@ -41,6 +41,9 @@ public static class AnomalyKind
 
     public static string VerdictName(int verdict) => verdict switch
     {
+        VerdictCode.UnknownCard => "卡未登记，可为老人办理登记",
+        VerdictCode.RandomUid => "卡号每次不同，无法识别身份",
+        VerdictCode.OutsidePeriod => "刷卡时不在任何供餐时段",
         VerdictCode.CardSuspended => "卡已停用",
         VerdictCode.CardLost => "卡已挂失",
         VerdictCode.ElderDeceased => "老人已故",

@@ -26,6 +26,19 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SyntheticDay_IsSettled_WithTheUnknownCardAndTheTapOutsideHoursListedAndNoClockAnomaly()
+    {
+        Assert.True(await runner.RunAsync(TextWriter.Null));
+        string month = runner.Day.ToString("yyyy-MM");
+        var statements = runner.SimulatedTerminals.Select(t => t.Site).Distinct()
+            .Select(site => runner.Gateway!.Settlement.Statements.Revision(MealGateway.Settlement.StatementKind.Monthly, site, month)!).ToList();
+
+        Assert.Equal(runner.Gateway!.Store.TalliesForDay(runner.Day.ToString("yyyy-MM-dd")).Sum(c => c.Meals), statements.Sum(s => s.Totals.Meals));
+        Assert.All(statements, s => Assert.Equal(s.Totals.PriceFen, s.Totals.SubsidyFen + s.Totals.CoPaymentFen));
+        Assert.Equal(["outside-period", "unknown-card"], statements.SelectMany(s => s.Anomalies).Select(a => a.Kind).Distinct().Order());
+    }
+
+    [Fact]
     public async Task SyntheticDay_GatewayTallyEqualsWhatTheTerminalsAccepted()
     {
         Assert.True(await runner.RunAsync(TextWriter.Null));
