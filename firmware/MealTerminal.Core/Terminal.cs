@@ -38,6 +38,7 @@ namespace MealTerminal.Core
             Ledger = new MealLedger(flash, state, layout.LedgerFirstSector, layout.LedgerSectorCount);
             Rosters = new RosterStore(flash, state, layout.RosterFirstSector, layout.RosterSectorsPerSlot);
             Sync = new SyncSession(Ledger, uplink, config.TerminalId);
+            Heartbeat = new StatusReporter(uplink, clock, Ledger, Rosters, config);
             Today = new DayCounts();
             taps = new TapHandler(config, clock, Ledger, Rosters, Today, layout.MaxRosterEntries);
         }
@@ -47,6 +48,9 @@ namespace MealTerminal.Core
         public RosterStore Rosters { get; private set; }
 
         public SyncSession Sync { get; private set; }
+
+        /// <summary>The heartbeat; the device feeds signal strength and reader health into Heartbeat.Status.</summary>
+        public StatusReporter Heartbeat { get; private set; }
 
         /// <summary>Today's counts for the host review screen.</summary>
         public DayCounts Today { get; private set; }
@@ -73,6 +77,7 @@ namespace MealTerminal.Core
             state.Mount();
             BootCount = (int)(state.Get(StateLog.KeyBootCount, 0) + 1);
             state.Set(StateLog.KeyBootCount, (uint)BootCount);
+            Heartbeat.Status.BootCount = (uint)BootCount;
             Ledger.Mount();
             Rosters.Mount();
             taps.Rebuild(BootCount);
@@ -116,6 +121,7 @@ namespace MealTerminal.Core
 
             taps.AnchorClock();
             Sync.Tick(clock.MillisecondsSinceBoot);
+            Heartbeat.Tick(clock.MillisecondsSinceBoot);
             if (Ledger.AcknowledgedSequence != ackSeen)
             {
                 ackSeen = Ledger.AcknowledgedSequence;

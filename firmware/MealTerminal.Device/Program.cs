@@ -24,6 +24,9 @@ namespace MealTerminal.Device
     public static class Program
     {
         private const int MaxRosterEntries = 20000;
+
+        /// <summary>Reported in the status heartbeat as major &lt;&lt; 16 | minor &lt;&lt; 8 | patch (1.0.0).</summary>
+        private const uint FirmwareVersion = 0x010000;
         private const int Ds3231Address = 0x68; // DS3231 datasheet, I2C slave address 1101000
 
         /// <summary>The chip's last sector holds the provisioning record, the one before it is the self-test's scratch.</summary>
@@ -78,12 +81,17 @@ namespace MealTerminal.Device
             TerminalConfig config = new TerminalConfig(site, terminalId, TerminalConfig.DefaultPeriods());
             Terminal terminal = new Terminal(config, new FlashLayout(flash, MaxRosterEntries), flash, reader, clock, display, uplink);
             terminal.Boot();
+            terminal.Heartbeat.Status.FirmwareVersion = FirmwareVersion;
             uplink.Start();
-            Run(terminal, display, signals, clock);
+            Run(terminal, reader, display, signals, clock);
         }
 
         /// <summary>The main loop and its one catch point: a fault is shown and the loop carries on.</summary>
-        private static void Run(Terminal terminal, Ssd1306Feedback display, GpioSignals signals, DeviceClock clock)
+        /// <remarks>
+        /// The heartbeat's RSSI stays unknown: nanoFramework's Wi-Fi API reports RSSI only in scan
+        /// results (WifiAvailableNetwork), and scanning would interrupt the connection.
+        /// </remarks>
+        private static void Run(Terminal terminal, ReaderSupervisor reader, Ssd1306Feedback display, GpioSignals signals, DeviceClock clock)
         {
             Screen fault = new Screen();
             bool buttonWasDown = false;
@@ -91,6 +99,7 @@ namespace MealTerminal.Device
             {
                 try
                 {
+                    ReaderHealthReport.CopyTo(reader.Health, terminal.Heartbeat.Status);
                     terminal.Tick();
                     bool buttonDown = signals.HostButtonPressed;
                     if (buttonDown && !buttonWasDown)

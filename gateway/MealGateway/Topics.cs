@@ -6,6 +6,9 @@ public static class Topics
     public const string Root = "meal/v1";
     public const string RecordsFilter = Root + "/+/+/records";
 
+    /// <summary>The filter for one channel of every terminal.</summary>
+    public static string AllTerminals(string channel) => $"{Root}/+/+/{channel}";
+
     public static string For(string site, string terminal, string channel) => $"{Root}/{site}/{terminal}/{channel}";
 
     /// <summary>Splits meal/v1/{site}/{terminal}/{channel}; false for any other shape.</summary>

@@ -60,6 +60,9 @@ namespace MealTerminal.Core.Meals
         /// <summary>Price and subsidy per period and category (none set: the screen shows no amount).</summary>
         public MealPrices Prices { get; private set; }
 
+        /// <summary>Version of the configuration the terminal runs (0 = built-in defaults), reported in the heartbeat.</summary>
+        public uint ConfigVersion { get; set; }
+
         /// <summary>Repeated reads of the same card within this window are one tap.</summary>
         public int DebounceMilliseconds { get; set; }
 

@@ -158,7 +158,7 @@ namespace MealTerminal.Device.Adapters
                 MqttClient fresh = new MqttClient(host, port, false, null, null, MqttSslProtocols.None);
                 fresh.MqttMsgPublishReceived += OnMessage;
                 fresh.ConnectionClosed += OnClosed;
-                MqttReasonCode result = fresh.Connect(clientId, user, password, true, MqttQoSLevel.AtLeastOnce, true, topics[UplinkChannel.Status], "offline", true, 60);
+                MqttReasonCode result = fresh.Connect(clientId, user, password, true, MqttQoSLevel.AtLeastOnce, true, topics[UplinkChannel.Status], StatusCodec.OfflineWill, true, 60);
                 if (result != MqttReasonCode.Success)
                 {
                     fresh.Dispose();

@@ -110,7 +110,7 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
                         .WithClientId($"terminal-{site}-{terminal}")
                         .WithCredentials($"{site}/{terminal}", password ?? string.Empty)
                         .WithWillTopic(Topic(UplinkChannel.Status))
-                        .WithWillPayload("offline")
+                        .WithWillPayload(System.Text.Encoding.ASCII.GetBytes(StatusCodec.OfflineWill))
                         .WithWillRetain(true)
                         .Build();
                     await client.ConnectAsync(options, cancel);

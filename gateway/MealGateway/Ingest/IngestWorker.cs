@@ -1,5 +1,6 @@
 using System.Buffers;
 using MealGateway.Storage;
+using MealGateway.Terminals;
 using MealTerminal.Core.Sync;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
@@ -9,8 +10,9 @@ namespace MealGateway.Ingest;
 
 /// <summary>
 /// Subscribes to every terminal's record batches on the broker (embedded or external), stores each
-/// batch and answers with the terminal's contiguous stored prefix. The single place where ingest
-/// errors are caught and logged: the gateway never crashes on a payload.
+/// batch and answers with the terminal's contiguous stored prefix; hands the terminals' other
+/// upstream channels to TerminalChannels. The single place where ingest errors are caught and
+/// logged: the gateway never crashes on a payload.
 /// </summary>
 public sealed class IngestWorker : IAsyncDisposable
 {
@@ -39,8 +41,12 @@ public sealed class IngestWorker : IAsyncDisposable
             .WithSessionExpiryInterval(uint.MaxValue)
             .Build();
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        Channels = new TerminalChannels(new StatusBoard(time), rejections, logger);
         groupCommit = new GroupCommit(group => store.StoreBatches(group, time.GetUtcNow().UtcDateTime));
     }
+
+    /// <summary>Heartbeats and the other non-record channels.</summary>
+    public TerminalChannels Channels { get; }
 
     public long BatchesStored => Interlocked.Read(ref batchesStored);
 
@@ -96,9 +102,13 @@ public sealed class IngestWorker : IAsyncDisposable
         }
 
         var subscribe = new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(Topics.RecordsFilter, MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        await client.SubscribeAsync(subscribe, cancellationToken);
+            .WithTopicFilter(Topics.RecordsFilter, MqttQualityOfServiceLevel.AtLeastOnce);
+        foreach (string channel in TerminalChannels.Channels)
+        {
+            subscribe.WithTopicFilter(Topics.AllTerminals(channel), MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        await client.SubscribeAsync(subscribe.Build(), cancellationToken);
         logger.LogInformation("Ingest subscribed to {Filter}", Topics.RecordsFilter);
     }
 
@@ -139,8 +149,18 @@ public sealed class IngestWorker : IAsyncDisposable
         string topic = e.ApplicationMessage.Topic;
         try
         {
-            if (!Topics.TryParse(topic, out var site, out var terminal, out var channel) || channel != "records")
+            if (!Topics.TryParse(topic, out var site, out var terminal, out var channel))
             {
+                return;
+            }
+
+            if (channel != "records")
+            {
+                if (TerminalChannels.Channels.Contains(channel))
+                {
+                    await Channels.HandleAsync(site, terminal, channel, e.ApplicationMessage.Payload.ToArray(), PublishAsync);
+                }
+
                 return;
             }
 
@@ -183,6 +203,8 @@ public sealed class IngestWorker : IAsyncDisposable
             logger.LogError(ex, "Storing a batch from {Site}/{Terminal} failed", site, terminal);
         }
     }
+
+    private Task PublishAsync(MqttApplicationMessage message) => client.PublishAsync(message, stopping.Token);
 
     private async Task PublishAckAsync(string site, string terminal, BatchRejection status, long acknowledged)
     {

@@ -2,6 +2,7 @@ using MealGateway.Broker;
 using MealGateway.Ingest;
 using MealGateway.Storage;
 using MealGateway.Tallies;
+using MealGateway.Terminals;
 using MealTerminal.Core.Meals;
 
 namespace MealGateway.Web;
@@ -20,7 +21,7 @@ public static class GatewayApi
 
             return Results.Ok(TallyReport.Rows(store.TalliesForDay(day), periods));
         });
-        app.MapGet("/api/terminals", () => Results.Ok(store.Terminals()));
+        app.MapGet("/api/terminals", () => Results.Ok(TerminalList.Rows(store.Terminals(), ingest.Channels.Statuses)));
         app.MapGet("/api/health", () => Results.Ok(new
         {
             brokerConnected = ingest.IsConnected,
@@ -28,6 +29,7 @@ public static class GatewayApi
             groupCommits = ingest.GroupCommits,
             storeFailures = ingest.StoreFailures,
             rejections = ingest.Rejections.ToDictionary(r => r.Key.ToString(), r => r.Value),
+            otherRejections = ingest.RejectionCounts.OtherTotals,
             rejectionsByTerminal = ingest.RejectionCounts.ByTerminal(),
             brokerRefusals = broker?.Refusals.ToDictionary(r => r.Key, r => r.Value),
         }));

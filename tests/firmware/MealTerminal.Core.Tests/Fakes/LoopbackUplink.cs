@@ -11,6 +11,11 @@ public sealed class LoopbackUplink : IUplink
 
     public List<byte[]> Batches { get; } = new();
 
+    /// <summary>Everything published, in order, with its channel.</summary>
+    public List<(int Channel, byte[] Payload)> Published { get; } = new();
+
+    public List<byte[]> On(int channel) => Published.Where(p => p.Channel == channel).Select(p => p.Payload).ToList();
+
     public bool Publish(int channel, byte[] payload, int offset, int count)
     {
         if (!IsConnected)
@@ -18,6 +23,7 @@ public sealed class LoopbackUplink : IUplink
             return false;
         }
 
+        Published.Add((channel, payload.AsSpan(offset, count).ToArray()));
         if (channel == UplinkChannel.Records)
         {
             Batches.Add(payload.AsSpan(offset, count).ToArray());

@@ -1,4 +1,5 @@
 using MealGateway.Ingest;
+using MealGateway.Terminals;
 using MealTerminal.Core.Integrity;
 using MealTerminal.Core.Ledger;
 using MealTerminal.Core.Sync;
@@ -54,6 +55,30 @@ public class DecoderFuzzTests
                 Assert.Equal(Crc32.Compute(payload, 0, 6), LittleEndian.ReadUInt32(payload, 6));
             }
         }
+    }
+
+    [Fact]
+    public void StatusDecoder_SurvivesRandomAndMutatedInput()
+    {
+        var random = new Random(38);
+        var status = new TerminalStatus { Online = true, ClockValid = true, FirmwareVersion = 0x010203, RosterVersion = 9, RecordsPending = 1200, StorageUsedPercent = 40, UptimeSeconds = 86_400, BootCount = 12, SignalDbm = -70 };
+        var valid = new byte[StatusCodec.Size];
+        StatusCodec.Encode(valid, status);
+        int accepted = 0;
+        for (int i = 0; i < Iterations / 10; i++)
+        {
+            byte[] payload = i % 4 == 0 ? RandomBytes(random, random.Next(0, 60)) : Mutate(random, i % 4 == 1 ? "offline"u8.ToArray() : valid);
+            var result = StatusDecoder.TryDecode(payload, out var report);
+            Assert.Equal(result == StatusRejection.None, report is not null);
+            if (report is { Online: true })
+            {
+                accepted++;
+                Assert.Equal(StatusCodec.Size, payload.Length);
+                Assert.InRange(report.StorageUsedPercent, 0, 100);
+            }
+        }
+
+        Assert.True(accepted > 0, "no mutated heartbeat got past the CRC: the mutations do not reach the fields");
     }
 
     private static byte[] WithStrangers(Random random)

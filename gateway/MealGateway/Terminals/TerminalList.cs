@@ -1,0 +1,26 @@
+using MealGateway.Storage;
+
+namespace MealGateway.Terminals;
+
+/// <summary>One row of GET /api/terminals: what was uploaded and what the terminal last reported.</summary>
+public sealed record TerminalRow(
+    string Id, string Site, string Terminal, long ContiguousSequence, long RecordsStored, long HighestSequence,
+    DateTime? LastBatchUtc, bool? Online, DateTime? StatusReceivedUtc, DateTime? LastHeartbeatUtc, StatusReport? Status);
+
+public static class TerminalList
+{
+    /// <summary>Every terminal that uploaded or reported a status, in id order.</summary>
+    public static IReadOnlyList<TerminalRow> Rows(IReadOnlyList<TerminalState> uploads, StatusBoard statuses)
+    {
+        var byId = uploads.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var ids = byId.Keys.Union(statuses.All().Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return ids.Select(id =>
+        {
+            byId.TryGetValue(id, out var upload);
+            var status = statuses.All().GetValueOrDefault(id);
+            int slash = id.IndexOf('/');
+            return new TerminalRow(id, id[..slash], id[(slash + 1)..], upload?.ContiguousSequence ?? 0, upload?.RecordsStored ?? 0,
+                upload?.HighestSequence ?? 0, upload?.LastBatchUtc, status?.Online, status?.ReceivedUtc, status?.LastHeartbeatUtc, status?.LastHeartbeat);
+        }).ToList();
+    }
+}
