@@ -21,12 +21,14 @@ namespace MealTerminal.Core
         private readonly IClock clock;
         private readonly IFeedback feedback;
         private readonly StateLog state;
+        private readonly IUplink uplink;
         private readonly byte[] uid = new byte[CardKey.MaxUidLength];
         private readonly TapHandler taps;
         private readonly Screen review = new Screen();
         private int reviewPage = -1;
         private long reviewShownAt;
         private uint ackSeen;
+        private readonly byte[] inbound = new byte[DownloadCodec.MaxChunk + DownloadCodec.ChunkOverhead];
 
         public Terminal(TerminalConfig config, FlashLayout layout, IFlash flash, ICardReader reader, IClock clock, IFeedback feedback, IUplink uplink)
         {
@@ -37,7 +39,12 @@ namespace MealTerminal.Core
             state = new StateLog(flash, layout.StateFirstSector);
             Ledger = new MealLedger(flash, state, layout.LedgerFirstSector, layout.LedgerSectorCount);
             Rosters = new RosterStore(flash, state, layout.RosterFirstSector, layout.RosterSectorsPerSlot);
+            Configs = new ConfigStore(flash, state, layout.ConfigFirstSector);
+            this.uplink = uplink;
             Sync = new SyncSession(Ledger, uplink, config.TerminalId);
+            Time = new TimeSync(uplink, clock);
+            Downloads = new Downloader(uplink, state, Rosters, Configs);
+
             Heartbeat = new StatusReporter(uplink, clock, Ledger, Rosters, config);
             Today = new DayCounts();
             taps = new TapHandler(config, clock, Ledger, Rosters, Today, layout.MaxRosterEntries);
@@ -48,6 +55,15 @@ namespace MealTerminal.Core
         public RosterStore Rosters { get; private set; }
 
         public SyncSession Sync { get; private set; }
+
+        /// <summary>Configuration images from the gateway; the active one overrides the built-in settings.</summary>
+        public ConfigStore Configs { get; private set; }
+
+        /// <summary>Sets the clock from the gateway's answers.</summary>
+        public TimeSync Time { get; private set; }
+
+        /// <summary>Fetches newer rosters and configurations the gateway offers.</summary>
+        public Downloader Downloads { get; private set; }
 
         /// <summary>The heartbeat; the device feeds signal strength and reader health into Heartbeat.Status.</summary>
         public StatusReporter Heartbeat { get; private set; }
@@ -78,6 +94,13 @@ namespace MealTerminal.Core
             BootCount = (int)(state.Get(StateLog.KeyBootCount, 0) + 1);
             state.Set(StateLog.KeyBootCount, (uint)BootCount);
             Heartbeat.Status.BootCount = (uint)BootCount;
+            Time.BootCount = BootCount;
+            Configs.Mount();
+            if (Configs.InstalledVersion != 0)
+            {
+                config.Apply(Configs.Active);
+            }
+
             Ledger.Mount();
             Rosters.Mount();
             taps.Rebuild(BootCount);
@@ -119,9 +142,17 @@ namespace MealTerminal.Core
                 }
             }
 
+            long now = clock.MillisecondsSinceBoot;
+            Route(now);
+            Time.Tick(now);
             taps.AnchorClock();
-            Sync.Tick(clock.MillisecondsSinceBoot);
-            Heartbeat.Tick(clock.MillisecondsSinceBoot);
+            Sync.Step(now);
+            Downloads.Tick(now);
+            if (Configs.InstalledVersion != 0 && Configs.InstalledVersion != config.ConfigVersion)
+            {
+                ApplyDownloadedConfig();
+            }
+            Heartbeat.Tick(now);
             if (Ledger.AcknowledgedSequence != ackSeen)
             {
                 ackSeen = Ledger.AcknowledgedSequence;
@@ -130,6 +161,41 @@ namespace MealTerminal.Core
                     LastSyncSeconds = LocalTime.ToRecordSeconds(clock.UtcNow);
                     state.Set(StateLog.KeyLastSync, LastSyncSeconds);
                 }
+            }
+        }
+
+        /// <summary>Hands each queued inbound message to the part that owns its channel.</summary>
+        private void Route(long now)
+        {
+            int channel;
+            int length;
+            while ((length = uplink.TryReceive(inbound, out channel)) >= 0)
+            {
+                if (channel == UplinkChannel.Ack)
+                {
+                    Sync.OnAck(inbound, length, now);
+                }
+                else if (channel == UplinkChannel.Time)
+                {
+                    Time.OnAnswer(inbound, length, now);
+                }
+                else if (channel == UplinkChannel.RosterOffer || channel == UplinkChannel.ConfigOffer)
+                {
+                    Downloads.OnOffer(inbound, length);
+                }
+                else if (channel == UplinkChannel.Chunk)
+                {
+                    Downloads.OnChunk(inbound, length, now);
+                }
+            }
+        }
+
+        private void ApplyDownloadedConfig()
+        {
+            config.Apply(Configs.Active);
+            if (clock.IsWallClockValid)
+            {
+                taps.Rebuild(BootCount); // periods or the UTC offset may have moved: recount who ate from the ledger
             }
         }
     }

@@ -4,11 +4,12 @@ namespace MealTerminal.Core.Flash
 {
     /// <summary>
     /// How the terminal divides its NOR chip (docs/formats.md): two state sectors, two roster slots
-    /// sized for the largest roster, and the rest for the meal ledger ring.
+    /// sized for the largest roster, two configuration sectors, and the rest for the meal ledger ring.
     /// </summary>
     public sealed class FlashLayout
     {
         public const int StateSectors = 2;
+        public const int ConfigSectors = 2;
 
         public FlashLayout(IFlash flash, int maxRosterEntries)
         {
@@ -16,7 +17,8 @@ namespace MealTerminal.Core.Flash
             RosterSectorsPerSlot = (rosterBytes + flash.SectorSize - 1) / flash.SectorSize;
             StateFirstSector = 0;
             RosterFirstSector = StateSectors;
-            LedgerFirstSector = RosterFirstSector + (2 * RosterSectorsPerSlot);
+            ConfigFirstSector = RosterFirstSector + (2 * RosterSectorsPerSlot);
+            LedgerFirstSector = ConfigFirstSector + ConfigSectors;
             LedgerSectorCount = flash.SectorCount - LedgerFirstSector;
             MaxRosterEntries = maxRosterEntries;
             if (LedgerSectorCount < 3)
@@ -30,6 +32,8 @@ namespace MealTerminal.Core.Flash
         public int RosterFirstSector { get; private set; }
 
         public int RosterSectorsPerSlot { get; private set; }
+
+        public int ConfigFirstSector { get; private set; }
 
         public int LedgerFirstSector { get; private set; }
 

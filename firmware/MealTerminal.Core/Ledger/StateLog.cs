@@ -17,7 +17,16 @@ namespace MealTerminal.Core.Ledger
         public const int KeyBootCount = 2;
         public const int KeyActiveRosterSlot = 3;
         public const int KeyLastSync = 4;
-        private const int MaxKeys = 8;
+
+        /// <summary>Download in progress (Sync/Downloader): image kind, version, CRC, bytes written in whole sectors.</summary>
+        public const int KeyDownloadKind = 5;
+        public const int KeyDownloadVersion = 6;
+        public const int KeyDownloadCrc = 7;
+        public const int KeyDownloadDone = 8;
+        public const int KeyActiveConfigSlot = 9;
+
+        /// <summary>Keys are 1..MaxKeys-1; raising it keeps existing flash readable (unknown keys were never written).</summary>
+        private const int MaxKeys = 12;
         private const int EntrySize = 16;
 
         private readonly IFlash flash;

@@ -21,6 +21,17 @@ namespace MealTerminal.Core.Meals
             }
         }
 
+        /// <summary>Forgets every price (the screen then shows no amount).</summary>
+        public void Clear()
+        {
+            for (int i = 0; i < payText.Length; i++)
+            {
+                priceFen[i] = 0;
+                subsidyFen[i] = 0;
+                payText[i] = string.Empty;
+            }
+        }
+
         public void Set(int period, int category, int price, int subsidy)
         {
             if (price < 0 || subsidy < 0 || subsidy > price)

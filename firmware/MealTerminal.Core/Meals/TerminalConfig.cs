@@ -9,31 +9,10 @@ namespace MealTerminal.Core.Meals
 
         public TerminalConfig(string siteId, string terminalId, MealPeriod[] periods)
         {
-            if (periods == null || periods.Length == 0 || periods.Length > MaxPeriods)
+            string problem = CheckPeriods(periods);
+            if (problem != null)
             {
-                throw new ArgumentException("a terminal needs 1 to 4 meal periods");
-            }
-
-            for (int i = 0; i < periods.Length; i++)
-            {
-                MealPeriod p = periods[i];
-                if (p.StartMinute < 0 || p.EndMinute > 24 * 60 || p.StartMinute >= p.EndMinute)
-                {
-                    throw new ArgumentException("meal period " + p.Name + " has an empty or impossible time range");
-                }
-
-                if (p.LimitPerElder < 1 || p.LimitPerElder > 3)
-                {
-                    throw new ArgumentException("meal period " + p.Name + " limit must be 1 to 3");
-                }
-
-                for (int j = 0; j < i; j++)
-                {
-                    if (p.StartMinute < periods[j].EndMinute && periods[j].StartMinute < p.EndMinute)
-                    {
-                        throw new ArgumentException("meal periods " + periods[j].Name + " and " + p.Name + " overlap");
-                    }
-                }
+                throw new ArgumentException(problem);
             }
 
             SiteId = siteId;
@@ -65,6 +44,61 @@ namespace MealTerminal.Core.Meals
 
         /// <summary>Repeated reads of the same card within this window are one tap.</summary>
         public int DebounceMilliseconds { get; set; }
+
+        /// <summary>The first rule the periods break (1 to 4, each a non-empty range within the day, 1 to 3 meals, no overlaps); null when none.</summary>
+        public static string CheckPeriods(MealPeriod[] periods)
+        {
+            if (periods == null || periods.Length == 0 || periods.Length > MaxPeriods)
+            {
+                return "a terminal needs 1 to 4 meal periods";
+            }
+
+            for (int i = 0; i < periods.Length; i++)
+            {
+                MealPeriod p = periods[i];
+                if (p.StartMinute < 0 || p.EndMinute > 24 * 60 || p.StartMinute >= p.EndMinute)
+                {
+                    return "meal period " + p.Name + " has an empty or impossible time range";
+                }
+
+                if (p.LimitPerElder < 1 || p.LimitPerElder > 3)
+                {
+                    return "meal period " + p.Name + " limit must be 1 to 3";
+                }
+
+                for (int j = 0; j < i; j++)
+                {
+                    if (p.StartMinute < periods[j].EndMinute && periods[j].StartMinute < p.EndMinute)
+                    {
+                        return "meal periods " + periods[j].Name + " and " + p.Name + " overlap";
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Takes the settings of a checked configuration image (ConfigImage.TryDecode); identity stays.</summary>
+        public void Apply(ConfigValues values)
+        {
+            Periods = values.Periods;
+            UtcOffsetMinutes = values.UtcOffsetMinutes;
+            StorageWarningPercent = values.StorageWarningPercent;
+            DebounceMilliseconds = values.DebounceMilliseconds;
+            ConfigVersion = values.Version;
+            Prices.Clear();
+            if (values.PriceFen != null)
+            {
+                for (int period = 0; period < Periods.Length; period++)
+                {
+                    for (int category = 0; category < ElderCategory.Count; category++)
+                    {
+                        int i = (period * ElderCategory.Count) + category;
+                        Prices.Set(period, category, values.PriceFen[i], values.SubsidyFen[i]);
+                    }
+                }
+            }
+        }
 
         /// <summary>Default periods: breakfast 06:30-08:30, lunch 11:00-13:30, dinner 17:00-19:30.</summary>
         public static MealPeriod[] DefaultPeriods()

@@ -1,6 +1,8 @@
 using System;
 using MealTerminal.Core.Flash;
+using MealTerminal.Core.Integrity;
 using MealTerminal.Core.Ledger;
+using MealTerminal.Core.Sync;
 
 namespace MealTerminal.Core.Roster
 {
@@ -9,7 +11,7 @@ namespace MealTerminal.Core.Roster
     /// and only then made active by one state-log write, so a power cut during a download leaves the
     /// old roster working.
     /// </summary>
-    public sealed class RosterStore
+    public sealed class RosterStore : IDownloadTarget
     {
         private readonly IFlash flash;
         private readonly StateLog state;
@@ -48,18 +50,45 @@ namespace MealTerminal.Core.Roster
             }
         }
 
-        /// <summary>Starts writing a roster image of the given size into the inactive slot.</summary>
-        public void BeginInstall(int imageSize)
+        public uint InstalledVersion
+        {
+            get { return ActiveVersion; }
+        }
+
+        public int ResumeGranularity
+        {
+            get { return flash.SectorSize; }
+        }
+
+        /// <summary>Starts writing a roster image of the given size into the inactive slot; false when it cannot fit.</summary>
+        public bool BeginInstall(int imageSize)
         {
             installIndex = activeIndex == 0 ? 1 : 0;
             if (imageSize < RosterFormat.HeaderSize || imageSize > slots[installIndex].CapacityBytes)
             {
                 installIndex = -1;
-                throw new ArgumentException("roster image does not fit a roster slot");
+                return false;
             }
 
             installSize = imageSize;
             erasedSectors = 0;
+            return true;
+        }
+
+        /// <summary>
+        /// Continues an install after a reboot: the first bytesDone bytes (whole sectors) are in the
+        /// inactive slot already; the sector after them is erased again before it is written, since a
+        /// power cut may have left half a chunk in it.
+        /// </summary>
+        public void ResumeInstall(int imageSize, int bytesDone)
+        {
+            if (!BeginInstall(imageSize) || bytesDone % flash.SectorSize != 0 || bytesDone > imageSize)
+            {
+                installIndex = -1;
+                throw new ArgumentException("roster install cannot resume there");
+            }
+
+            erasedSectors = bytesDone / flash.SectorSize;
         }
 
         /// <summary>Writes a chunk of the image at its offset; chunks arrive in order.</summary>
@@ -111,10 +140,41 @@ namespace MealTerminal.Core.Roster
             return true;
         }
 
+        /// <summary>As CommitInstall, after checking the bytes on flash against the CRC-32 the gateway announced.</summary>
+        public bool CommitInstall(uint imageCrc)
+        {
+            if (installIndex < 0)
+            {
+                return false;
+            }
+
+            byte[] page = new byte[flash.PageSize];
+            int address = slots[installIndex].FirstSector * flash.SectorSize;
+            uint crc = Crc32.Start();
+            for (int done = 0; done < installSize; done += page.Length)
+            {
+                int n = installSize - done < page.Length ? installSize - done : page.Length;
+                flash.Read(address + done, page, 0, n);
+                crc = Crc32.Update(crc, page, 0, n);
+            }
+
+            if (Crc32.Finish(crc) != imageCrc)
+            {
+                installIndex = -1;
+                return false;
+            }
+
+            return CommitInstall();
+        }
+
         /// <summary>Installs a whole image at once (provisioning and tests).</summary>
         public bool Install(byte[] image)
         {
-            BeginInstall(image.Length);
+            if (!BeginInstall(image.Length))
+            {
+                throw new ArgumentException("roster image does not fit a roster slot");
+            }
+
             WriteChunk(0, image, 0, image.Length);
             return CommitInstall();
         }

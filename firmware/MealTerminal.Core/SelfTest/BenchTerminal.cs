@@ -7,7 +7,7 @@ using MealTerminal.Core.Roster;
 namespace MealTerminal.Core.SelfTest
 {
     /// <summary>
-    /// A whole terminal on a small in-RAM chip (7 sectors: state, two one-sector roster slots,
+    /// A whole terminal on a small in-RAM chip (9 sectors: state, two one-sector roster slots, two config sectors,
     /// a three-sector ledger) with hand-driven ports; Reboot boots a fresh core on the same memory.
     /// </summary>
     internal sealed class BenchTerminal
@@ -16,7 +16,7 @@ namespace MealTerminal.Core.SelfTest
         public const int LunchPeriod = 1;
         private const int MaxRoster = 16;
 
-        public readonly RamFlash Flash = new RamFlash(7, 4096, 256);
+        public readonly RamFlash Flash = new RamFlash(9, 4096, 256);
         public readonly BenchClock Clock = new BenchClock();
         public readonly BenchReader Reader = new BenchReader();
         public readonly BenchFeedback Feedback = new BenchFeedback();

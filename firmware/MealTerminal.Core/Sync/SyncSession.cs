@@ -13,7 +13,7 @@ namespace MealTerminal.Core.Sync
         private readonly IUplink uplink;
         private readonly string terminalId;
         private readonly byte[] sendBuffer;
-        private readonly byte[] receiveBuffer = new byte[512];
+        private readonly byte[] receiveBuffer = new byte[AckCodec.Size + 64];
         private readonly MealRecord scratch = new MealRecord();
         private uint inFlightUpTo;
         private long inFlightSince;
@@ -38,10 +38,28 @@ namespace MealTerminal.Core.Sync
 
         public int MalformedAcks { get; private set; }
 
-        /// <summary>One step: take in acknowledgements, then send the next batch if one is due.</summary>
+        /// <summary>
+        /// For an uploader that owns its uplink alone (the load bench): drains every inbound message,
+        /// takes the acknowledgements, then sends. The terminal routes inbound messages itself and calls Step.
+        /// </summary>
         public void Tick(long nowMilliseconds)
         {
-            DrainInbound(nowMilliseconds);
+            int channel;
+            int length;
+            while ((length = uplink.TryReceive(receiveBuffer, out channel)) >= 0)
+            {
+                if (channel == UplinkChannel.Ack)
+                {
+                    OnAck(receiveBuffer, length, nowMilliseconds);
+                }
+            }
+
+            Step(nowMilliseconds);
+        }
+
+        /// <summary>Sends the next batch if one is due.</summary>
+        public void Step(long nowMilliseconds)
+        {
             bool connected = uplink.IsConnected;
             if (connected && !wasConnected)
             {
@@ -63,36 +81,27 @@ namespace MealTerminal.Core.Sync
             SendFromCursor(nowMilliseconds);
         }
 
-        private void DrainInbound(long now)
+        /// <summary>Takes an acknowledgement from the ack channel.</summary>
+        public void OnAck(byte[] payload, int length, long now)
         {
-            int channel;
-            int length;
-            while ((length = uplink.TryReceive(receiveBuffer, out channel)) >= 0)
+            int status;
+            uint acknowledged;
+            if (!AckCodec.TryDecode(payload, length, out status, out acknowledged))
             {
-                if (channel != UplinkChannel.Ack)
-                {
-                    continue;
-                }
+                MalformedAcks++;
+                return;
+            }
 
-                int status;
-                uint acknowledged;
-                if (!AckCodec.TryDecode(receiveBuffer, length, out status, out acknowledged))
-                {
-                    MalformedAcks++;
-                    continue;
-                }
+            uint before = ledger.AcknowledgedSequence;
+            ledger.Acknowledge(acknowledged);
+            if (ledger.AcknowledgedSequence != before)
+            {
+                LastAcknowledgedAt = now;
+            }
 
-                uint before = ledger.AcknowledgedSequence;
-                ledger.Acknowledge(acknowledged);
-                if (ledger.AcknowledgedSequence != before)
-                {
-                    LastAcknowledgedAt = now;
-                }
-
-                if (acknowledged < inFlightUpTo && acknowledged == before)
-                {
-                    inFlightUpTo = 0; // the gateway has a gap: resend from the cursor now
-                }
+            if (acknowledged < inFlightUpTo && acknowledged == before)
+            {
+                inFlightUpTo = 0; // the gateway has a gap: resend from the cursor now
             }
         }
 

@@ -14,5 +14,32 @@ namespace MealTerminal.Core.Sync
 
         /// <summary>ack: highest sequence stored durably, gateway to terminal, QoS 1.</summary>
         public const int Ack = 3;
+
+        /// <summary>time-req: a time request with a nonce, terminal to gateway, QoS 0.</summary>
+        public const int TimeRequest = 4;
+
+        /// <summary>time: the gateway's UTC time for a nonce, gateway to terminal, QoS 0.</summary>
+        public const int Time = 5;
+
+        /// <summary>roster: the current roster's version, size and CRC, gateway to terminal, retained, QoS 1.</summary>
+        public const int RosterOffer = 6;
+
+        /// <summary>config: the current configuration's version, size and CRC, gateway to terminal, retained, QoS 1.</summary>
+        public const int ConfigOffer = 7;
+
+        /// <summary>fetch: a request for one chunk of a roster or config image, terminal to gateway, QoS 0.</summary>
+        public const int Fetch = 8;
+
+        /// <summary>chunk: one chunk of a roster or config image, gateway to terminal, QoS 0.</summary>
+        public const int Chunk = 9;
+
+        /// <summary>Channels the adapter maps to topic names, indexed by channel number.</summary>
+        public static readonly string[] Names = { string.Empty, "records", "status", "ack", "time-req", "time", "roster", "config", "fetch", "chunk" };
+
+        /// <summary>True for the channels a terminal subscribes to.</summary>
+        public static bool IsDownstream(int channel)
+        {
+            return channel == Ack || channel == Time || channel == RosterOffer || channel == ConfigOffer || channel == Chunk;
+        }
     }
 }

@@ -13,8 +13,8 @@ namespace MealTerminal.Device.Adapters
     /// <summary>
     /// The uplink port over nanoFramework.M2Mqtt. Connecting (Wi-Fi and MQTT, both blocking) happens
     /// on this adapter's own thread when UplinkSupervisor says so; the tap path only ever sees
-    /// IsConnected and a Publish that queues or returns false. Inbound acknowledgements are queued
-    /// for the main loop.
+    /// IsConnected and a Publish that queues or returns false. Inbound messages (acks, time, roster
+    /// and config offers, chunks) are queued with their channel for the main loop.
     /// </summary>
     public sealed class M2MqttUplink : IUplink
     {
@@ -44,7 +44,11 @@ namespace MealTerminal.Device.Adapters
             this.password = password;
             clientId = "terminal-" + site + "-" + terminal;
             string root = "meal/v1/" + site + "/" + terminal + "/";
-            topics = new string[] { string.Empty, root + "records", root + "status", root + "ack" };
+            topics = new string[UplinkChannel.Names.Length];
+            for (int i = 0; i < topics.Length; i++)
+            {
+                topics[i] = i == 0 ? string.Empty : root + UplinkChannel.Names[i];
+            }
         }
 
         public bool IsConnected
@@ -64,7 +68,7 @@ namespace MealTerminal.Device.Adapters
         public bool Publish(int channel, byte[] payload, int offset, int count)
         {
             MqttClient current = client;
-            if (current == null || !current.IsConnected || channel <= 0 || channel >= topics.Length)
+            if (current == null || !current.IsConnected || channel <= 0 || channel >= topics.Length || UplinkChannel.IsDownstream(channel))
             {
                 return false;
             }
@@ -73,7 +77,8 @@ namespace MealTerminal.Device.Adapters
             Array.Copy(payload, offset, message, 0, count);
             try
             {
-                current.Publish(topics[channel], message, null, null, MqttQoSLevel.AtLeastOnce, channel == UplinkChannel.Status);
+                MqttQoSLevel qos = channel == UplinkChannel.TimeRequest || channel == UplinkChannel.Fetch ? MqttQoSLevel.AtMostOnce : MqttQoSLevel.AtLeastOnce;
+                current.Publish(topics[channel], message, null, null, qos, channel == UplinkChannel.Status);
                 return true;
             }
             catch (Exception)
@@ -92,16 +97,16 @@ namespace MealTerminal.Device.Adapters
                     return -1;
                 }
 
-                byte[] message = (byte[])inbound[0];
+                InboundMessage message = (InboundMessage)inbound[0];
                 inbound.RemoveAt(0);
-                if (message.Length > buffer.Length)
+                if (message.Payload.Length > buffer.Length)
                 {
                     return -1;
                 }
 
-                Array.Copy(message, buffer, message.Length);
-                channel = UplinkChannel.Ack;
-                return message.Length;
+                Array.Copy(message.Payload, buffer, message.Payload.Length);
+                channel = message.Channel;
+                return message.Payload.Length;
             }
         }
 
@@ -165,7 +170,25 @@ namespace MealTerminal.Device.Adapters
                     return false;
                 }
 
-                fresh.Subscribe(new string[] { topics[UplinkChannel.Ack] }, new MqttQoSLevel[] { MqttQoSLevel.AtLeastOnce });
+                int downstream = 0;
+                for (int i = 1; i < topics.Length; i++)
+                {
+                    downstream += UplinkChannel.IsDownstream(i) ? 1 : 0;
+                }
+
+                string[] filters = new string[downstream];
+                MqttQoSLevel[] levels = new MqttQoSLevel[downstream];
+                for (int i = 1, k = 0; i < topics.Length; i++)
+                {
+                    if (UplinkChannel.IsDownstream(i))
+                    {
+                        filters[k] = topics[i];
+                        levels[k] = MqttQoSLevel.AtLeastOnce;
+                        k++;
+                    }
+                }
+
+                fresh.Subscribe(filters, levels);
                 client = fresh;
                 return true;
             }
@@ -177,7 +200,16 @@ namespace MealTerminal.Device.Adapters
 
         private void OnMessage(object sender, MqttMsgPublishEventArgs e)
         {
-            if (e.Topic != topics[UplinkChannel.Ack])
+            int channel = 0;
+            for (int i = 1; i < topics.Length; i++)
+            {
+                if (UplinkChannel.IsDownstream(i) && e.Topic == topics[i])
+                {
+                    channel = i;
+                }
+            }
+
+            if (channel == 0)
             {
                 return;
             }
@@ -186,7 +218,7 @@ namespace MealTerminal.Device.Adapters
             {
                 if (inbound.Count < MaxQueued)
                 {
-                    inbound.Add(e.Message);
+                    inbound.Add(new InboundMessage(channel, e.Message));
                 }
             }
         }
@@ -197,6 +229,19 @@ namespace MealTerminal.Device.Adapters
             {
                 supervisor.ConnectionLost();
             }
+        }
+
+        private sealed class InboundMessage
+        {
+            public InboundMessage(int channel, byte[] payload)
+            {
+                Channel = channel;
+                Payload = payload;
+            }
+
+            public int Channel { get; private set; }
+
+            public byte[] Payload { get; private set; }
         }
     }
 }

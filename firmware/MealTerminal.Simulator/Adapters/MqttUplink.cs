@@ -9,11 +9,10 @@ namespace MealTerminal.Simulator.Adapters;
 /// <summary>
 /// The uplink over MQTTnet. Publishing never blocks the caller: it returns false when offline and
 /// otherwise hands the message to MQTTnet in the background. A background loop keeps reconnecting
-/// with backoff. Inbound acknowledgements are queued for the terminal's loop.
+/// with backoff. Inbound messages (acks, time, offers, chunks) are queued for the terminal's loop.
 /// </summary>
 public sealed class MqttUplink : IUplink, IAsyncDisposable
 {
-    private static readonly string[] ChannelNames = { string.Empty, "records", "status", "ack" };
     private readonly string host;
     private readonly int port;
     private readonly string site;
@@ -32,9 +31,12 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
         client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += e =>
         {
-            if (e.ApplicationMessage.Topic == Topic(UplinkChannel.Ack))
+            for (int channel = 1; channel < UplinkChannel.Names.Length; channel++)
             {
-                inbound.Enqueue((UplinkChannel.Ack, e.ApplicationMessage.Payload.ToArray()));
+                if (UplinkChannel.IsDownstream(channel) && e.ApplicationMessage.Topic == Topic(channel))
+                {
+                    inbound.Enqueue((channel, e.ApplicationMessage.Payload.ToArray()));
+                }
             }
 
             return Task.CompletedTask;
@@ -49,7 +51,7 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
 
     public bool Publish(int channel, byte[] payload, int offset, int count)
     {
-        if (!client.IsConnected || channel <= 0 || channel >= ChannelNames.Length)
+        if (!client.IsConnected || channel <= 0 || channel >= UplinkChannel.Names.Length || UplinkChannel.IsDownstream(channel))
         {
             return false;
         }
@@ -57,7 +59,8 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(Topic(channel))
             .WithPayload(payload.AsSpan(offset, count).ToArray())
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithQualityOfServiceLevel(channel is UplinkChannel.TimeRequest or UplinkChannel.Fetch
+                ? MqttQualityOfServiceLevel.AtMostOnce : MqttQualityOfServiceLevel.AtLeastOnce)
             .WithRetainFlag(channel == UplinkChannel.Status)
             .Build();
         _ = client.PublishAsync(message, stopping.Token).ContinueWith(
@@ -94,7 +97,7 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
         client.Dispose();
     }
 
-    private string Topic(int channel) => $"meal/v1/{site}/{terminal}/{ChannelNames[channel]}";
+    private string Topic(int channel) => $"meal/v1/{site}/{terminal}/{UplinkChannel.Names[channel]}";
 
     private async Task KeepConnectedAsync(CancellationToken cancel)
     {
@@ -114,8 +117,16 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
                         .WithWillRetain(true)
                         .Build();
                     await client.ConnectAsync(options, cancel);
-                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-                        .WithTopicFilter(Topic(UplinkChannel.Ack), MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancel);
+                    var subscribe = new MqttClientSubscribeOptionsBuilder();
+                    for (int channel = 1; channel < UplinkChannel.Names.Length; channel++)
+                    {
+                        if (UplinkChannel.IsDownstream(channel))
+                        {
+                            subscribe.WithTopicFilter(Topic(channel), MqttQualityOfServiceLevel.AtLeastOnce);
+                        }
+                    }
+
+                    await client.SubscribeAsync(subscribe.Build(), cancel);
                     delay = TimeSpan.FromMilliseconds(100);
                 }
 
