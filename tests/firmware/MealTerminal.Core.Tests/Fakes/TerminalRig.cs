@@ -10,15 +10,18 @@ public sealed class TerminalRig
 {
     public const int MaxRoster = 2000;
 
-    public TerminalRig(int sectors = 128, RosterEntry[]? roster = null)
+    public TerminalRig(int sectors = 128, RosterEntry[]? roster = null, IFlash? flash = null)
     {
-        Flash = new RamFlash(sectors, 4096, 256);
+        Flash = flash ?? new RamFlash(sectors, 4096, 256);
         Reboot();
-        Terminal.Rosters.Install(RosterWriter.Build(roster ?? Elders(20), 1, 1));
-        Reboot();
+        if (Terminal.Rosters.Active is null)
+        {
+            Terminal.Rosters.Install(RosterWriter.Build(roster ?? Elders(20), 1, 1));
+            Reboot();
+        }
     }
 
-    public RamFlash Flash { get; }
+    public IFlash Flash { get; }
 
     public FakeClock Clock { get; } = new();
 
