@@ -9,13 +9,13 @@ namespace MealGateway.Broker;
 public static class TopicAcl
 {
     /// <summary>Channels a terminal sends on; everything else under its topic is downstream.</summary>
-    public static readonly string[] UpstreamChannels = ["records", "status"];
+    public static readonly string[] UpstreamChannels = ["records", "status", "time-req", "fetch"];
 
+    /// <summary>A terminal publishes only on its own upstream channels: never acks, offers or chunks, not even to itself.</summary>
     public static bool MayPublish(string site, string terminal, string topic)
     {
         string own = $"{Topics.Root}/{site}/{terminal}/";
-        return topic.StartsWith(own, StringComparison.Ordinal) && topic.Length > own.Length
-            && topic.IndexOfAny(['+', '#']) < 0;
+        return topic.StartsWith(own, StringComparison.Ordinal) && UpstreamChannels.Contains(topic[own.Length..]);
     }
 
     public static bool MaySubscribe(string site, string terminal, string filter)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using MealGateway.Downloads;
 using MealGateway.Storage;
 using MealGateway.Terminals;
 using MealTerminal.Core.Sync;
@@ -41,7 +42,7 @@ public sealed class IngestWorker : IAsyncDisposable
             .WithSessionExpiryInterval(uint.MaxValue)
             .Build();
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
-        Channels = new TerminalChannels(new StatusBoard(time), rejections, logger);
+        Channels = new TerminalChannels(new StatusBoard(time), new DownloadService(new SiteImages(store), time), rejections, logger);
         groupCommit = new GroupCommit(group => store.StoreBatches(group, time.GetUtcNow().UtcDateTime));
     }
 
@@ -202,6 +203,28 @@ public sealed class IngestWorker : IAsyncDisposable
             // Not acknowledged: the terminal sends the batch again from its cursor.
             logger.LogError(ex, "Storing a batch from {Site}/{Terminal} failed", site, terminal);
         }
+    }
+
+    /// <summary>
+    /// Offers a site's current image to every terminal of the site the gateway knows of (it has
+    /// records or a heartbeat from it); the others get it with their next heartbeat. Returns how many.
+    /// </summary>
+    public async Task<int> AnnounceAsync(SiteImage image)
+    {
+        var terminals = store.Terminals().Where(t => t.Site == image.Site).Select(t => t.Terminal)
+            .Concat(Channels.Statuses.All().Keys.Where(k => k.StartsWith(image.Site + "/", StringComparison.Ordinal)).Select(k => k[(image.Site.Length + 1)..]))
+            .Distinct().ToList();
+        if (!client.IsConnected)
+        {
+            return 0;
+        }
+
+        foreach (var terminal in terminals)
+        {
+            await client.PublishAsync(DownloadService.Offer(terminal, image), stopping.Token);
+        }
+
+        return terminals.Count;
     }
 
     private Task PublishAsync(MqttApplicationMessage message) => client.PublishAsync(message, stopping.Token);

@@ -1,22 +1,28 @@
+using MealGateway.Downloads;
 using MealGateway.Ingest;
 using MQTTnet;
 
 namespace MealGateway.Terminals;
 
 /// <summary>
-/// Everything a terminal sends besides record batches: its heartbeat (and last will). Each payload
-/// is decoded strictly; a refusal is counted for the operator and changes nothing.
+/// Everything a terminal sends besides record batches: its heartbeat (and last will), time requests
+/// and chunk fetches. Each payload is decoded strictly; a refusal is counted for the operator and
+/// changes nothing. A heartbeat reporting an older roster or config than the site's gets the offer.
 /// </summary>
-public sealed class TerminalChannels(StatusBoard statuses, RejectionCounts rejections, ILogger logger)
+public sealed class TerminalChannels(StatusBoard statuses, DownloadService downloads, RejectionCounts rejections, ILogger logger)
 {
     /// <summary>Upstream channels handled here, besides records.</summary>
-    public static readonly string[] Channels = ["status"];
+    public static readonly string[] Channels = ["status", "time-req", "fetch"];
 
     public StatusBoard Statuses => statuses;
 
+    public DownloadService Downloads => downloads;
+
     /// <summary>Handles one message; publish sends a downstream answer.</summary>
-    public Task HandleAsync(string site, string terminal, string channel, ReadOnlyMemory<byte> payload, Func<MqttApplicationMessage, Task> publish)
+    public async Task HandleAsync(string site, string terminal, string channel, ReadOnlyMemory<byte> payload, Func<MqttApplicationMessage, Task> publish)
     {
+        MqttApplicationMessage? answer = null;
+        RequestRejection refused = RequestRejection.None;
         switch (channel)
         {
             case "status":
@@ -24,16 +30,35 @@ public sealed class TerminalChannels(StatusBoard statuses, RejectionCounts rejec
                 if (rejection != StatusRejection.None)
                 {
                     Refuse(site, terminal, channel, rejection);
-                }
-                else
-                {
-                    statuses.Record(site, terminal, report!);
+                    return;
                 }
 
+                statuses.Record(site, terminal, report!);
+                if (report!.Online)
+                {
+                    foreach (var offer in downloads.OffersFor(site, terminal, report.RosterVersion, report.ConfigVersion))
+                    {
+                        await publish(offer);
+                    }
+                }
+
+                return;
+            case "time-req":
+                refused = downloads.AnswerTime(site, terminal, payload.ToArray(), out answer);
+                break;
+            case "fetch":
+                refused = downloads.AnswerFetch(site, terminal, payload.ToArray(), out answer);
                 break;
         }
 
-        return Task.CompletedTask;
+        if (refused != RequestRejection.None)
+        {
+            Refuse(site, terminal, channel, refused);
+        }
+        else if (answer is not null)
+        {
+            await publish(answer);
+        }
     }
 
     private void Refuse(string site, string terminal, string channel, Enum reason)

@@ -1,4 +1,5 @@
 using MealGateway.Broker;
+using MealGateway.Downloads;
 using MealGateway.Ingest;
 using MealGateway.Storage;
 using MealGateway.Tallies;
@@ -22,6 +23,24 @@ public static class GatewayApi
             return Results.Ok(TallyReport.Rows(store.TalliesForDay(day), periods));
         });
         app.MapGet("/api/terminals", () => Results.Ok(TerminalList.Rows(store.Terminals(), ingest.Channels.Statuses)));
+        foreach (string kind in new[] { "roster", "config" })
+        {
+            app.MapPost($"/api/{kind}s/{{site}}", async (string site, HttpRequest request) =>
+            {
+                using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+                string text = await reader.ReadToEndAsync();
+                var image = SiteFiles.Import(ingest.Channels.Downloads.Images, kind, site, text, $"{kind}", DateTime.UtcNow, out var problems);
+                if (image is null)
+                {
+                    return Results.BadRequest(new { error = "文件有问题，未保存", problems });
+                }
+
+                int announced = await ingest.AnnounceAsync(image);
+                return Results.Ok(new { image = SiteFiles.Describe(image), offeredTo = announced });
+            });
+        }
+
+        app.MapGet("/api/downloads", () => Results.Ok(ingest.Channels.Downloads.Images.All().Select(SiteFiles.Describe)));
         app.MapGet("/api/health", () => Results.Ok(new
         {
             brokerConnected = ingest.IsConnected,

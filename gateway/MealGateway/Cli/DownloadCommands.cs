@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Text.Json;
+using MealGateway.Downloads;
+using MealGateway.Storage;
+
+namespace MealGateway.Cli;
+
+/// <summary>`roster` and `config`: give a site a new roster or terminal configuration, on a stopped gateway's database.</summary>
+internal static class DownloadCommands
+{
+    public static IEnumerable<Command> Build(Option<string> data)
+    {
+        foreach (var (kind, what) in new[] { ("roster", "roster CSV (docs/rosters.md)"), ("config", "terminal configuration file (docs/rosters.md)") })
+        {
+            var site = new Option<string>("--site") { Description = "Site id", Required = true };
+            var file = new Option<string>("--file") { Description = $"The {what}", Required = true };
+            var command = new Command(kind, $"Store a site's new {what}; its terminals fetch it when they next connect") { data, site, file };
+            command.SetAction(parse => Import(kind, parse.GetValue(data)!, parse.GetValue(site)!, parse.GetValue(file)!));
+            yield return command;
+        }
+    }
+
+    private static int Import(string kind, string dir, string site, string file)
+    {
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"错误：找不到文件 '{file}'");
+            return 2;
+        }
+
+        Directory.CreateDirectory(dir);
+        MealStore store;
+        try
+        {
+            store = new MealStore(dir, 8 * 60);
+        }
+        catch (IOException)
+        {
+            Console.Error.WriteLine($"错误：数据库正被运行中的网关使用 (database in use by a running gateway); 请改用 POST /api/{kind}s/{site}");
+            return 3;
+        }
+
+        using (store)
+        {
+            var image = SiteFiles.Import(new SiteImages(store), kind, site, File.ReadAllText(file), Path.GetFileName(file), DateTime.UtcNow, out var problems);
+            if (image is null)
+            {
+                Console.Error.WriteLine($"错误：文件有问题，未保存：{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+                return 2;
+            }
+
+            Console.WriteLine(JsonSerializer.Serialize(SiteFiles.Describe(image)));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace MealGateway.Downloads;
+
+/// <summary>
+/// Takes a roster or configuration file for a site: checks it whole, and only then stores it as the
+/// site's next version. Shared by the HTTP API and the command line so both refuse the same way.
+/// </summary>
+public static class SiteFiles
+{
+    public static SiteImage? Import(SiteImages images, string kind, string site, string text, string fileName, DateTime nowUtc, out List<string> problems)
+    {
+        problems = [];
+        if (!Topics.IsLevel(site))
+        {
+            problems.Add($"站点编号 '{site}' 不能为空, 也不能含 / + # 字符");
+            return null;
+        }
+
+        switch (kind)
+        {
+            case "roster":
+                var entries = RosterCsv.TryParse(text, fileName, out problems);
+                return entries is null ? null : images.ImportRoster(site, entries, text, nowUtc);
+            case "config":
+                var values = ConfigText.TryParse(text, fileName, out problems);
+                return values is null ? null : images.SetConfig(site, values, text, nowUtc);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+    }
+
+    /// <summary>What the API and the CLI show of an image (never its bytes).</summary>
+    public static object Describe(SiteImage image) => new
+    {
+        site = image.Site,
+        kind = SiteImage.KindName(image.Kind),
+        version = image.Version,
+        bytes = image.Image.Length,
+        crc = image.Crc.ToString("x8"),
+        entries = image.Entries,
+        updatedUtc = image.UpdatedUtc,
+    };
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using LiteDB;
+using MealGateway.Storage;
+using MealTerminal.Core.Integrity;
+using MealTerminal.Core.Meals;
+using MealTerminal.Core.Roster;
+using MealTerminal.Core.Sync;
+
+namespace MealGateway.Downloads;
+
+/// <summary>The roster or configuration image a site's terminals should run, as stored by the gateway.</summary>
+public sealed class SiteImage
+{
+    /// <summary>"{site}|{kind}".</summary>
+    public string Id { get; set; } = string.Empty;
+
+    public string Site { get; set; } = string.Empty;
+
+    /// <summary>DownloadCodec.KindRoster or KindConfig.</summary>
+    public int Kind { get; set; }
+
+    /// <summary>1, 2, ... per site and kind; every import or change takes the next.</summary>
+    public long Version { get; set; }
+
+    public byte[] Image { get; set; } = [];
+
+    public long Crc { get; set; }
+
+    /// <summary>Roster entries (cards); 0 for a configuration.</summary>
+    public int Entries { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>The file it came from, kept so an operator can see and export what is in force.</summary>
+    public string Source { get; set; } = string.Empty;
+
+    public static string KindName(int kind) => kind == DownloadCodec.KindRoster ? "roster" : "config";
+}
+
+/// <summary>
+/// The current roster and configuration image per site, in the gateway's database (written durably,
+/// so an offer never points at an image a restart could lose), cached in memory for chunk serving.
+/// </summary>
+public sealed class SiteImages(MealStore store)
+{
+    internal const string CollectionName = "site_images";
+    private readonly ConcurrentDictionary<string, SiteImage?> cache = new();
+
+    public SiteImage? Current(string site, int kind) =>
+        cache.GetOrAdd($"{site}|{kind}", id => store.Read(db => db.GetCollection<SiteImage>(CollectionName).FindById(id)));
+
+    public IReadOnlyList<SiteImage> All() =>
+        store.Read(db => db.GetCollection<SiteImage>(CollectionName).FindAll().OrderBy(i => i.Id).ToList());
+
+    /// <summary>Stores a checked roster as the site's next version.</summary>
+    public SiteImage ImportRoster(string site, RosterEntry[] entries, string source, DateTime nowUtc) =>
+        Replace(site, DownloadCodec.KindRoster, version => (RosterWriter.Build(entries, (uint)version, IssuerOf(site)), entries.Length), source, nowUtc);
+
+    /// <summary>Stores a checked configuration as the site's next version.</summary>
+    public SiteImage SetConfig(string site, ConfigValues values, string source, DateTime nowUtc) =>
+        Replace(site, DownloadCodec.KindConfig, version =>
+        {
+            values.Version = (uint)version;
+            var buffer = new byte[ConfigImage.MaxSize];
+            int length = ConfigImage.Encode(buffer, values, out string problem);
+            return length < 0 ? throw new ArgumentException(problem) : (buffer[..length], 0);
+        }, source, nowUtc);
+
+    /// <summary>The roster header's issuer: the CRC-32 of the site id, so an image says which site it was built for.</summary>
+    public static uint IssuerOf(string site)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(site);
+        return Crc32.Compute(bytes, 0, bytes.Length);
+    }
+
+    private SiteImage Replace(string site, int kind, Func<long, (byte[] Image, int Entries)> build, string source, DateTime nowUtc)
+    {
+        string id = $"{site}|{kind}";
+        var image = store.Durably(db =>
+        {
+            var images = db.GetCollection<SiteImage>(CollectionName);
+            long version = (images.FindById(id)?.Version ?? 0) + 1;
+            var (bytes, entries) = build(version);
+            var stored = new SiteImage
+            {
+                Id = id, Site = site, Kind = kind, Version = version, Image = bytes, Crc = Crc32.Compute(bytes, 0, bytes.Length),
+                Entries = entries, UpdatedUtc = nowUtc, Source = source,
+            };
+            images.Upsert(stored);
+            return stored;
+        });
+        cache[id] = image;
+        return image;
+    }
+}
