@@ -44,11 +44,14 @@ public sealed class SimulatedTerminal : IAsyncDisposable
 
     public MqttUplink Uplink { get; }
 
-    /// <summary>Boots the core; installs the roster image when none is in flash yet (provisioning).</summary>
-    public void Boot(byte[] rosterImage)
+    /// <summary>
+    /// Boots the core and starts the uplink; with a roster image, installs it first when flash has none
+    /// or an older one (provisioning). Without one the terminal gets its roster from the gateway.
+    /// </summary>
+    public void Boot(byte[]? rosterImage = null)
     {
         Core.Boot();
-        if (Core.Rosters.Active is null || Core.Rosters.ActiveVersion < ReadVersion(rosterImage))
+        if (rosterImage is not null && (Core.Rosters.Active is null || Core.Rosters.ActiveVersion < ReadVersion(rosterImage)))
         {
             if (!Core.Rosters.Install(rosterImage))
             {
@@ -68,6 +71,25 @@ public sealed class SimulatedTerminal : IAsyncDisposable
         Reader.Present(uid);
         Core.Tick();
         return Core.LastScreen;
+    }
+
+    /// <summary>Runs the main loop with no card (the clock moving with real time) until done says so or time runs out.</summary>
+    public async Task<bool> RunUntilAsync(Func<bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            Clock.Advance(TimeSpan.FromMilliseconds(5));
+            Core.Tick();
+            if (done())
+            {
+                return true;
+            }
+
+            await Task.Delay(5);
+        }
+
+        return false;
     }
 
     /// <summary>Runs the main loop with no card until every record is acknowledged or time runs out.</summary>

@@ -13,10 +13,24 @@ public sealed class SimulatedClock : IClock
 
     public long MillisecondsSinceBoot { get; private set; }
 
+    /// <summary>
+    /// The scenario owns wall time (the demo replays a past day): the core's SetUtc from time sync is
+    /// counted in SetsIgnored but not applied. Off by default: the clock then follows the gateway.
+    /// </summary>
+    public bool Scripted { get; set; }
+
+    public int SetsIgnored { get; private set; }
+
+    /// <summary>The core sets the clock (time sync from the gateway).</summary>
     public void SetUtc(DateTime value)
     {
-        utc = DateTime.SpecifyKind(value, DateTimeKind.Utc);
-        IsWallClockValid = true;
+        if (Scripted)
+        {
+            SetsIgnored++;
+            return;
+        }
+
+        Set(value);
     }
 
     /// <summary>Moves wall time to value, advancing the monotonic clock by the same amount.</summary>
@@ -27,7 +41,7 @@ public sealed class SimulatedClock : IClock
             MillisecondsSinceBoot += (long)(value - utc).TotalMilliseconds;
         }
 
-        SetUtc(value);
+        Set(value);
     }
 
     public void Advance(TimeSpan by)
@@ -37,6 +51,12 @@ public sealed class SimulatedClock : IClock
         {
             utc += by;
         }
+    }
+
+    private void Set(DateTime value)
+    {
+        utc = DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        IsWallClockValid = true;
     }
 
     /// <summary>A power cut: the wall clock is lost (no RTC) and uptime starts again.</summary>

@@ -39,6 +39,7 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
         {
             string secret = Gateway.Credentials.Provision(site, id); // what `MealGateway terminal add` does
             var t = new SimulatedTerminal(site, id, Path.Combine(dataDirectory, "terminals", $"{site}-{id}.flash"), "127.0.0.1", Gateway.MqttPort, password: secret);
+            t.Clock.Scripted = true; // the replayed day owns the clock; the gateway's time answers would say today
             t.Boot(roster);
             SimulatedTerminals.Add(t);
         }
