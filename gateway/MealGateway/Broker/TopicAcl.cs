@@ -18,15 +18,13 @@ public static class TopicAcl
         return topic.StartsWith(own, StringComparison.Ordinal) && UpstreamChannels.Contains(topic[own.Length..]);
     }
 
+    /// <summary>Channels the gateway sends a terminal on (docs/protocol.md).</summary>
+    public static readonly string[] DownstreamChannels = ["ack", "time", "roster", "config", "chunk"];
+
+    /// <summary>A terminal subscribes only to its own downstream channels, one exact topic each.</summary>
     public static bool MaySubscribe(string site, string terminal, string filter)
     {
         string own = $"{Topics.Root}/{site}/{terminal}/";
-        if (!filter.StartsWith(own, StringComparison.Ordinal) || filter.Length == own.Length)
-        {
-            return false;
-        }
-
-        string channel = filter[own.Length..].Split('/')[0];
-        return channel != "#" && channel != "+" && !UpstreamChannels.Contains(channel);
+        return filter.StartsWith(own, StringComparison.Ordinal) && DownstreamChannels.Contains(filter[own.Length..]);
     }
 }

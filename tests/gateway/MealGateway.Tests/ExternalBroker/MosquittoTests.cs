@@ -17,15 +17,16 @@ public sealed class MosquittoTests : IAsyncLifetime
         user meal-gateway
         topic readwrite meal/v1/#
 
-        user S01/T01
-        topic write meal/v1/S01/T01/records
-        topic write meal/v1/S01/T01/status
-        topic read meal/v1/S01/T01/ack
-
-        user S01/T02
-        topic write meal/v1/S01/T02/records
-        topic write meal/v1/S01/T02/status
-        topic read meal/v1/S01/T02/ack
+        # %u is the terminal's user name, "{site}/{terminal}": each terminal only under its own topics
+        pattern write meal/v1/%u/records
+        pattern write meal/v1/%u/status
+        pattern write meal/v1/%u/time-req
+        pattern write meal/v1/%u/fetch
+        pattern read meal/v1/%u/ack
+        pattern read meal/v1/%u/time
+        pattern read meal/v1/%u/roster
+        pattern read meal/v1/%u/config
+        pattern read meal/v1/%u/chunk
         """;
 
     private readonly string directory = Directory.CreateTempSubdirectory("mosquitto-").FullName;
@@ -52,6 +53,20 @@ public sealed class MosquittoTests : IAsyncLifetime
         await gateway.DisposeAsync();
         mosquitto.Dispose();
         Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task TerminalGetsItsTimeAndTheSitesConfigThroughMosquitto()
+    {
+        var image = gateway.Ingest.Channels.Downloads.Images.SetConfig("S01", new MealTerminal.Core.Meals.ConfigValues
+        {
+            Periods = MealTerminal.Core.Meals.TerminalConfig.DefaultPeriods(),
+            StorageWarningPercent = 70,
+        }, "test", DateTime.UtcNow);
+        await gateway.Ingest.AnnounceAsync(image); // what POST /api/configs/S01 does; a heartbeat after this would also bring the offer
+        Assert.True(await terminal.RunUntilAsync(() => terminal.Clock.IsWallClockValid && terminal.Core.Config.ConfigVersion == image.Version, TimeSpan.FromSeconds(20)));
+        Assert.InRange((terminal.Clock.UtcNow - DateTime.UtcNow).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.Equal(70, terminal.Core.Config.StorageWarningPercent);
     }
 
     [Fact]

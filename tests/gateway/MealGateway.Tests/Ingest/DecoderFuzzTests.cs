@@ -1,3 +1,4 @@
+using System.Buffers;
 using MealGateway.Ingest;
 using MealGateway.Terminals;
 using MealTerminal.Core.Integrity;
@@ -79,6 +80,94 @@ public class DecoderFuzzTests
         }
 
         Assert.True(accepted > 0, "no mutated heartbeat got past the CRC: the mutations do not reach the fields");
+    }
+
+    /// <summary>The gateway's decoders of time requests and fetches, through DownloadService as a terminal's message reaches it.</summary>
+    [Fact]
+    public void TimeRequestAndFetchDecoders_SurviveRandomAndMutatedInput()
+    {
+        var random = new Random(4);
+        var request = new byte[TimeCodec.RequestSize];
+        TimeCodec.EncodeRequest(request, 0x00070001);
+        var fetch = new byte[DownloadCodec.FetchSize];
+        DownloadCodec.EncodeFetch(fetch, DownloadCodec.KindRoster, 3, 4096, 1024);
+        string directory = Directory.CreateTempSubdirectory("fuzz-").FullName;
+        try
+        {
+            using var store = new MealGateway.Storage.MealStore(directory, 8 * 60);
+            var images = new MealGateway.Downloads.SiteImages(store);
+            var entries = Enumerable.Range(0, 400).Select(n =>
+            {
+                var e = new MealTerminal.Core.Roster.RosterEntry { ElderId = (uint)(n + 1), ValidToDay = 0xFFFF };
+                MealTerminal.Core.Cards.CardKey.FromUid([0x04, 1, (byte)(n >> 8), (byte)n, 2, 3, 4], 7, e.CardKey, 0);
+                return e;
+            }).ToArray();
+            for (int v = 0; v < 3; v++)
+            {
+                images.ImportRoster("S01", entries, "fuzz", DateTime.UtcNow); // version 3: some fetches reach real chunks
+            }
+            var downloads = new MealGateway.Downloads.DownloadService(images, TimeProvider.System);
+            int answered = 0;
+            for (int i = 0; i < Iterations / 10; i++)
+            {
+                bool time = i % 2 == 0;
+                byte[] payload = i % 5 == 0 ? RandomBytes(random, random.Next(0, 40)) : Mutate(random, time ? request : fetch);
+                var result = time ? downloads.AnswerTime("S01", "T01", payload, out var answer) : downloads.AnswerFetch("S01", "T01", payload, out answer);
+                Assert.Equal(result == MealGateway.Downloads.RequestRejection.None, answer is not null);
+                if (answer is not null)
+                {
+                    answered++;
+                    var bytes = answer.Payload.ToArray();
+                    Assert.True(time ? TimeCodec.TryDecodeAnswer(bytes, bytes.Length, out _, out _, out _)
+                        : DownloadCodec.TryDecodeChunk(bytes, bytes.Length, out _, out _, out _, out _, out _), "the gateway's own answer does not decode");
+                }
+            }
+
+            Assert.True(answered > 0);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>The terminal's decoders of what the gateway sends: time answers, offers, chunks and config images.</summary>
+    [Fact]
+    public void TerminalSideDecoders_SurviveRandomAndMutatedInput()
+    {
+        var random = new Random(5);
+        var answer = new byte[TimeCodec.AnswerSize];
+        TimeCodec.EncodeAnswer(answer, 9, 222_000_000, 999);
+        var offer = new byte[DownloadCodec.OfferSize];
+        DownloadCodec.EncodeOffer(offer, DownloadCodec.KindConfig, 4, 300, 0xCAFEF00D, 1024);
+        var data = RandomBytes(random, 300);
+        var chunk = new byte[300 + DownloadCodec.ChunkOverhead];
+        DownloadCodec.EncodeChunk(chunk, DownloadCodec.KindRoster, DownloadCodec.StatusOk, 2, 1024, data, 0, 300);
+        var config = new byte[MealTerminal.Core.Meals.ConfigImage.MaxSize];
+        var values = new MealTerminal.Core.Meals.ConfigValues { Version = 3, Periods = MealTerminal.Core.Meals.TerminalConfig.DefaultPeriods() };
+        config = config[..MealTerminal.Core.Meals.ConfigImage.Encode(config, values, out _)];
+        var seeds = new[] { answer, offer, chunk, config };
+        var into = new DownloadOffer();
+        var decoded = new MealTerminal.Core.Meals.ConfigValues();
+        int accepted = 0;
+        for (int i = 0; i < Iterations / 10; i++)
+        {
+            int kind = i % 4;
+            byte[] payload = i % 7 == 0 ? RandomBytes(random, random.Next(0, 400)) : Mutate(random, seeds[kind]);
+            var buffer = new byte[Math.Max(payload.Length, 16) + 8];
+            payload.CopyTo(buffer, 0);
+            bool ok = kind switch
+            {
+                0 => TimeCodec.TryDecodeAnswer(buffer, payload.Length, out _, out _, out int ms) && ms < 1000,
+                1 => DownloadCodec.TryDecodeOffer(buffer, payload.Length, into) && into.Size > 0 && into.ChunkSize <= DownloadCodec.MaxChunk,
+                2 => DownloadCodec.TryDecodeChunk(buffer, payload.Length, out _, out _, out _, out _, out int n) && n + DownloadCodec.ChunkOverhead == payload.Length,
+                _ => MealTerminal.Core.Meals.ConfigImage.TryDecode(buffer, payload.Length, decoded) is int length && length > 0
+                    && length <= payload.Length && MealTerminal.Core.Meals.ConfigImage.Check(decoded) is null,
+            };
+            accepted += ok ? 1 : 0;
+        }
+
+        Assert.True(accepted > 0, "no mutated message got past the CRC: the mutations do not reach the fields");
     }
 
     private static byte[] WithStrangers(Random random)
