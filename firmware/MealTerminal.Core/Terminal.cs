@@ -27,8 +27,8 @@ namespace MealTerminal.Core
         private readonly Screen review = new Screen();
         private int reviewPage = -1;
         private long reviewShownAt;
-        private uint ackSeen;
         private readonly byte[] inbound = new byte[DownloadCodec.MaxChunk + DownloadCodec.ChunkOverhead];
+        private uint ackSeen;
 
         public Terminal(TerminalConfig config, FlashLayout layout, IFlash flash, ICardReader reader, IClock clock, IFeedback feedback, IUplink uplink)
         {
@@ -44,7 +44,6 @@ namespace MealTerminal.Core
             Sync = new SyncSession(Ledger, uplink, config.TerminalId);
             Time = new TimeSync(uplink, clock);
             Downloads = new Downloader(uplink, state, Rosters, Configs);
-
             Heartbeat = new StatusReporter(uplink, clock, Ledger, Rosters, config);
             Today = new DayCounts();
             taps = new TapHandler(config, clock, Ledger, Rosters, Today, layout.MaxRosterEntries);
@@ -152,6 +151,7 @@ namespace MealTerminal.Core
             {
                 ApplyDownloadedConfig();
             }
+
             Heartbeat.Tick(now);
             if (Ledger.AcknowledgedSequence != ackSeen)
             {

@@ -78,14 +78,7 @@ namespace MealTerminal.Core.Meals
             }
 
             int address = ((firstSector + installIndex) * flash.SectorSize) + imageOffset;
-            int done = 0;
-            while (done < count)
-            {
-                int pageRoom = flash.PageSize - ((address + done) % flash.PageSize);
-                int n = count - done < pageRoom ? count - done : pageRoom;
-                flash.Program(address + done, data, offset + done, n);
-                done += n;
-            }
+            FlashPages.Program(flash, address, data, offset, count);
         }
 
         public bool CommitInstall(uint imageCrc)

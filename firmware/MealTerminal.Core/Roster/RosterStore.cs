@@ -109,14 +109,7 @@ namespace MealTerminal.Core.Roster
             }
 
             int address = (slot.FirstSector * sectorSize) + imageOffset;
-            int done = 0;
-            while (done < count)
-            {
-                int pageRoom = flash.PageSize - ((address + done) % flash.PageSize);
-                int n = count - done < pageRoom ? count - done : pageRoom;
-                flash.Program(address + done, data, offset + done, n);
-                done += n;
-            }
+            FlashPages.Program(flash, address, data, offset, count);
         }
 
         /// <summary>Verifies the written image and switches to it; false (old roster kept) when it does not check.</summary>

@@ -52,7 +52,7 @@ namespace MealTerminal.Core.Sync
 
         public int Resumes { get; private set; }
 
-        /// <summary>Images that failed their final check, or did not fit.</summary>
+        /// <summary>Images that failed their final check, or could not fit this terminal.</summary>
         public int Failures { get; private set; }
 
         /// <summary>Offers and chunks refused: malformed, or not for the fetch outstanding.</summary>
@@ -105,9 +105,8 @@ namespace MealTerminal.Core.Sync
 
             if (status != DownloadCodec.StatusOk || count > current.Size - offset)
             {
-                running = false; // the gateway no longer offers this version; wait for its new offer
+                running = false; // the gateway no longer offers this version (or refused the range): wait for its next offer
                 offered[kind] = false;
-                Failures++;
                 return;
             }
 
