@@ -127,8 +127,9 @@ namespace MealTerminal.Core.Sync
         {
             if (!running)
             {
-                int kind = offered[DownloadCodec.KindConfig] && now >= notBefore[DownloadCodec.KindConfig] ? DownloadCodec.KindConfig
-                    : offered[DownloadCodec.KindRoster] && now >= notBefore[DownloadCodec.KindRoster] ? DownloadCodec.KindRoster : 0;
+                int kind = Ready(SavedKind(), now) ? SavedKind() // a download cut short by a reboot goes on first, so its progress is not overwritten
+                    : Ready(DownloadCodec.KindConfig, now) ? DownloadCodec.KindConfig
+                    : Ready(DownloadCodec.KindRoster, now) ? DownloadCodec.KindRoster : 0;
                 if (kind == 0 || !Start(kind, now))
                 {
                     return;
@@ -150,6 +151,19 @@ namespace MealTerminal.Core.Sync
                 fetchSentAt = now;
                 FetchesSent++;
             }
+        }
+
+        private bool Ready(int kind, long now)
+        {
+            return DownloadCodec.IsKind(kind) && offered[kind] && now >= notBefore[kind];
+        }
+
+        /// <summary>The kind whose progress the state log holds for the version now offered, or 0.</summary>
+        private int SavedKind()
+        {
+            uint kind = state.Get(StateLog.KeyDownloadKind, 0);
+            return kind < 3 && DownloadCodec.IsKind((int)kind) && state.Get(StateLog.KeyDownloadDone, 0) > 0
+                && state.Get(StateLog.KeyDownloadVersion, 0) == offers[kind].Version ? (int)kind : 0;
         }
 
         private bool Start(int kind, long now)

@@ -37,16 +37,16 @@ public sealed class DownloadService(SiteImages images, TimeProvider time)
     /// <summary>Offers a terminal every image of its site that is newer than the versions its heartbeat reports.</summary>
     public IEnumerable<MqttApplicationMessage> OffersFor(string site, string terminal, uint rosterVersion, uint configVersion)
     {
+        var config = images.Current(site, DownloadCodec.KindConfig);
+        if (config is not null && config.Version > configVersion)
+        {
+            yield return Offer(terminal, config); // first: a terminal that has both offers fetches the config first
+        }
+
         var roster = images.Current(site, DownloadCodec.KindRoster);
         if (roster is not null && roster.Version > rosterVersion)
         {
             yield return Offer(terminal, roster);
-        }
-
-        var config = images.Current(site, DownloadCodec.KindConfig);
-        if (config is not null && config.Version > configVersion)
-        {
-            yield return Offer(terminal, config);
         }
     }
 

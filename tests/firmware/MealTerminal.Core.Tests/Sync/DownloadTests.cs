@@ -200,6 +200,23 @@ public class DownloadTests
         Assert.Equal(5u, rig.Terminal.Config.ConfigVersion);
     }
 
+    [Fact]
+    public void ARosterCutShortByAReboot_GoesOnBeforeANewConfig_SoItsProgressIsKept()
+    {
+        var rig = Connected();
+        var server = new ImageServer(rig.Uplink);
+        server.Offer(DownloadCodec.KindRoster, 2, RosterV2);
+        Run(rig, server, () => server.Fetches.Count == 10);
+        rig.Reboot();
+        server.Offer(DownloadCodec.KindConfig, 5, Image(Lunch(5, 600, 840)));
+        server.Offer(DownloadCodec.KindRoster, 2, RosterV2);
+        int before = server.Fetches.Count;
+        Run(rig, server, () => rig.Terminal.Rosters.ActiveVersion == 2 && rig.Terminal.Config.ConfigVersion == 5);
+
+        Assert.Equal(1, rig.Terminal.Downloads.Resumes);
+        Assert.Equal((DownloadCodec.KindRoster, 2 * 4096), (server.Fetches[before].Kind, server.Fetches[before].Offset));
+    }
+
     private static TerminalRig Connected(IFlash? flash = null)
     {
         var rig = new TerminalRig(flash: flash);
