@@ -76,22 +76,27 @@ namespace MealTerminal.Core.Roster
                 return false;
             }
 
+            bool ok = Crc(RosterFormat.HeaderSize, EntryCount * RosterFormat.EntrySize) == LittleEndian.ReadUInt32(headerBuffer, 20);
+            IsValid = ok;
+            return ok;
+        }
+
+        /// <summary>CRC-32 of count bytes of the slot from offset, read from flash 256 bytes at a time.</summary>
+        public uint Crc(int offset, int count)
+        {
             byte[] chunk = new byte[256];
             uint crc = Crc32.Start();
-            int remaining = EntryCount * RosterFormat.EntrySize;
-            int address = baseAddress + RosterFormat.HeaderSize;
-            while (remaining > 0)
+            int address = baseAddress + offset;
+            while (count > 0)
             {
-                int n = remaining < chunk.Length ? remaining : chunk.Length;
+                int n = count < chunk.Length ? count : chunk.Length;
                 flash.Read(address, chunk, 0, n);
                 crc = Crc32.Update(crc, chunk, 0, n);
                 address += n;
-                remaining -= n;
+                count -= n;
             }
 
-            bool ok = Crc32.Finish(crc) == LittleEndian.ReadUInt32(headerBuffer, 20);
-            IsValid = ok;
-            return ok;
+            return Crc32.Finish(crc);
         }
 
         /// <summary>Binary search for a card key; fills entry and returns true when found.</summary>

@@ -1,6 +1,5 @@
 using System;
 using MealTerminal.Core.Flash;
-using MealTerminal.Core.Integrity;
 using MealTerminal.Core.Ledger;
 using MealTerminal.Core.Sync;
 
@@ -141,17 +140,7 @@ namespace MealTerminal.Core.Roster
                 return false;
             }
 
-            byte[] page = new byte[flash.PageSize];
-            int address = slots[installIndex].FirstSector * flash.SectorSize;
-            uint crc = Crc32.Start();
-            for (int done = 0; done < installSize; done += page.Length)
-            {
-                int n = installSize - done < page.Length ? installSize - done : page.Length;
-                flash.Read(address + done, page, 0, n);
-                crc = Crc32.Update(crc, page, 0, n);
-            }
-
-            if (Crc32.Finish(crc) != imageCrc)
+            if (slots[installIndex].Crc(0, installSize) != imageCrc)
             {
                 installIndex = -1;
                 return false;

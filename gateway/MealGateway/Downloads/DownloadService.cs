@@ -1,3 +1,4 @@
+using MealTerminal.Core.Meals;
 using MealTerminal.Core.Sync;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -89,9 +90,8 @@ public sealed class DownloadService(SiteImages images, TimeProvider time)
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var since2020 = now - new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var bytes = new byte[TimeCodec.AnswerSize];
-        TimeCodec.EncodeAnswer(bytes, nonce, (uint)Math.Floor(since2020.TotalSeconds), now.Millisecond);
+        TimeCodec.EncodeAnswer(bytes, nonce, LocalTime.ToRecordSeconds(now), now.Millisecond);
         answer = Downstream(site, terminal, "time", bytes);
         return RequestRejection.None;
     }
