@@ -73,43 +73,38 @@ public sealed class SimulatedTerminal : IAsyncDisposable
         return Core.LastScreen;
     }
 
-    /// <summary>Runs the main loop with no card (the clock moving with real time) until done says so or time runs out.</summary>
-    public async Task<bool> RunUntilAsync(Func<bool> done, TimeSpan timeout)
+    /// <summary>
+    /// Runs the main loop with no card until done says so, the simulated clock following real time,
+    /// so round trips are measured as a real terminal measures them however loaded the machine is.
+    /// Wakes on every inbound message (at least every 10 ms). False when <paramref name="limit"/> of
+    /// real time passed first: a guard against a hang, not a deadline for the work.
+    /// </summary>
+    public async Task<bool> RunUntilAsync(Func<bool> done, TimeSpan limit)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        var real = System.Diagnostics.Stopwatch.StartNew();
+        long lastMs = 0;
+        while (true)
         {
-            Clock.Advance(TimeSpan.FromMilliseconds(5));
+            long nowMs = real.ElapsedMilliseconds;
+            Clock.Advance(TimeSpan.FromMilliseconds(nowMs - lastMs));
+            lastMs = nowMs;
             Core.Tick();
             if (done())
             {
                 return true;
             }
 
-            await Task.Delay(5);
-        }
-
-        return false;
-    }
-
-    /// <summary>Runs the main loop with no card until every record is acknowledged or time runs out.</summary>
-    public async Task<bool> WaitUntilUploadedAsync(TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            Clock.Advance(TimeSpan.FromMilliseconds(20));
-            Core.Tick();
-            if (Core.Ledger.PendingCount == 0)
+            if (real.Elapsed > limit)
             {
-                return true;
+                return false;
             }
 
-            await Task.Delay(20);
+            await Uplink.WaitForInboundAsync(TimeSpan.FromMilliseconds(10));
         }
-
-        return false;
     }
+
+    /// <summary>Runs the main loop with no card until every record is acknowledged (see RunUntilAsync).</summary>
+    public Task<bool> WaitUntilUploadedAsync(TimeSpan limit) => RunUntilAsync(() => Core.Ledger.PendingCount == 0, limit);
 
     public async ValueTask DisposeAsync()
     {

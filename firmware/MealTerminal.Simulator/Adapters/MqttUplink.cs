@@ -19,6 +19,7 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
     private readonly string terminal;
     private readonly IMqttClient client;
     private readonly ConcurrentQueue<(int Channel, byte[] Payload)> inbound = new();
+    private readonly SemaphoreSlim arrivals = new(0);
     private readonly CancellationTokenSource stopping = new();
     private Task? loop;
 
@@ -36,6 +37,7 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
                 if (UplinkChannel.IsDownstream(channel) && e.ApplicationMessage.Topic == Topic(channel))
                 {
                     inbound.Enqueue((channel, e.ApplicationMessage.Payload.ToArray()));
+                    arrivals.Release();
                 }
             }
 
@@ -67,6 +69,12 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
             t => PublishFailures++, TaskContinuationOptions.OnlyOnFaulted);
         return true;
     }
+
+    /// <summary>
+    /// Completes when an inbound message is queued, or after at most <paramref name="longest"/>:
+    /// loops that drive the terminal wake on the network's events rather than on a timetable.
+    /// </summary>
+    public Task WaitForInboundAsync(TimeSpan longest) => inbound.IsEmpty ? arrivals.WaitAsync(longest) : Task.CompletedTask;
 
     public int TryReceive(byte[] buffer, out int channel)
     {

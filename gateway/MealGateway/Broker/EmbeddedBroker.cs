@@ -48,6 +48,9 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     /// <summary>Refused connections, publishes and subscriptions by reason, for /api/health.</summary>
     public IReadOnlyDictionary<string, long> Refusals => refusals;
 
+    /// <summary>Raised with the reason after each refusal is counted (on the broker's thread).</summary>
+    public event Action<string>? Refused;
+
     /// <param name="serviceSecret">The gateway's login secret; a new random one when null.</param>
     public static async Task<EmbeddedBroker> StartAsync(int port, bool loopbackOnly, CredentialStore credentials, string? serviceSecret = null)
     {
@@ -125,6 +128,7 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     private T Refuse<T>(T code, string reason)
     {
         refusals.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        Refused?.Invoke(reason);
         return code;
     }
 }

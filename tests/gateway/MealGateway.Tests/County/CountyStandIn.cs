@@ -16,7 +16,7 @@ public enum StandInFault
     /// <summary>503 before applying anything.</summary>
     ServiceUnavailable,
 
-    /// <summary>Applies, then answers only after the client has given up.</summary>
+    /// <summary>Applies, then gives no answer before the client gives up (see MarkTimeouts).</summary>
     Timeout,
 
     /// <summary>Applies, then drops the connection without an answer.</summary>
@@ -34,6 +34,8 @@ public sealed class CountyStandIn : IAsyncDisposable
     private readonly object gate = new();
     private readonly Dictionary<string, Statement> appliedByKey = new();
     private readonly Dictionary<string, int> latestRevision = new();
+    private readonly List<(int Count, TaskCompletionSource Reached)> requestWaiters = new();
+    private int requests;
 
     private CountyStandIn(WebApplication app, string url)
     {
@@ -48,7 +50,27 @@ public sealed class CountyStandIn : IAsyncDisposable
     /// <summary>Chooses the fault for each request; no fault by default.</summary>
     public Func<StandInFault> Faults { get; set; } = () => StandInFault.None;
 
-    public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How a Timeout fault ends. Marked: the answer carries NoAnswerHeader, which NoAnswerHandler on
+    /// the test's client turns into the client's own timeout at once, whatever the machine's load.
+    /// Unmarked, for a client the test cannot reach into (a gateway process): the answer is held
+    /// until the client gives up and closes the connection.
+    /// </summary>
+    public bool MarkTimeouts { get; set; }
+
+    public const string NoAnswerHeader = "X-Stand-In-No-Answer";
+
+    /// <summary>Requests with a valid signature received so far.</summary>
+    public int Requests
+    {
+        get
+        {
+            lock (gate)
+            {
+                return requests;
+            }
+        }
+    }
 
     /// <summary>
     /// Faults drawn at random from a seed, in tenths: <paramref name="healthy"/> answered normally,
@@ -98,6 +120,22 @@ public sealed class CountyStandIn : IAsyncDisposable
         return standIn;
     }
 
+    /// <summary>Completes when this many signed requests have arrived (the newest is still being handled).</summary>
+    public Task WaitForRequestsAsync(int total)
+    {
+        lock (gate)
+        {
+            if (requests >= total)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            requestWaiters.Add((total, reached));
+            return reached.Task;
+        }
+    }
+
     /// <summary>The latest applied revision of each (kind, site, period).</summary>
     public IReadOnlyDictionary<string, Statement> Latest()
     {
@@ -127,6 +165,16 @@ public sealed class CountyStandIn : IAsyncDisposable
             return;
         }
 
+        lock (gate)
+        {
+            requests++;
+            foreach (var waiter in requestWaiters.Where(w => w.Count <= requests).ToList())
+            {
+                waiter.Reached.TrySetResult();
+                requestWaiters.Remove(waiter);
+            }
+        }
+
         var fault = Faults();
         FaultsInjected.AddOrUpdate(fault, 1, (_, n) => n + 1);
         if (fault == StandInFault.ServiceUnavailable)
@@ -142,9 +190,20 @@ public sealed class CountyStandIn : IAsyncDisposable
             return;
         }
 
-        if (fault == StandInFault.Timeout)
+        if (fault == StandInFault.Timeout && MarkTimeouts)
         {
-            await Task.Delay(TimeoutDelay);
+            context.Response.Headers[NoAnswerHeader] = "1";
+        }
+        else if (fault == StandInFault.Timeout)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up: nobody hears an answer
+            }
         }
 
         context.Response.StatusCode = status;

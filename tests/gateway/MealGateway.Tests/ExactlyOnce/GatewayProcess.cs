@@ -27,7 +27,7 @@ public sealed class GatewayProcess(string dataDirectory, int mqttPort, params st
         })!;
         var stdout = command.StandardOutput.ReadToEndAsync();
         var stderr = command.StandardError.ReadToEndAsync();
-        await command.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await HangGuard.Of(command.WaitForExitAsync(), $"gateway {string.Join(' ', args)}");
         return (command.ExitCode, await stdout, await stderr);
     }
 
@@ -56,7 +56,7 @@ public sealed class GatewayProcess(string dataDirectory, int mqttPort, params st
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await running.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await HangGuard.Of(running.Task, "the gateway to start");
         Starts++;
     }
 

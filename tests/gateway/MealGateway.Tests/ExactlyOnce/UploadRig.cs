@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MealGateway.Broker;
 using MealGateway.Ingest;
 using MealTerminal.Core.Ledger;
@@ -128,13 +127,16 @@ public sealed class UploadRig : IAsyncDisposable
         return () => ++done > count;
     }
 
-    /// <summary>Ticks every terminal until the condition holds; fails after 30 s of real time.</summary>
+    /// <summary>
+    /// Ticks every terminal (200 ms of simulated time a step) until the condition holds, waking as
+    /// soon as any terminal receives a message; fails only on a hang (HangGuard).
+    /// </summary>
     public async Task PumpUntilAsync(Func<bool> done, string what)
     {
-        var watch = Stopwatch.StartNew();
+        using var hang = new CancellationTokenSource(HangGuard.Limit);
         while (!done())
         {
-            if (watch.Elapsed > TimeSpan.FromSeconds(30))
+            if (hang.IsCancellationRequested)
             {
                 throw new TimeoutException($"{what}: still pending {string.Join(", ", Terminals.Select(t => $"{t.TerminalId}={t.Core.Ledger.PendingCount}"))}");
             }
@@ -145,7 +147,7 @@ public sealed class UploadRig : IAsyncDisposable
                 t.Core.Tick();
             }
 
-            await Task.Delay(2); // lets socket I/O run; terminal time is the simulated clock
+            await Task.WhenAny(Terminals.Select(t => t.Uplink.WaitForInboundAsync(TimeSpan.FromMilliseconds(10))));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace MealGateway.Tests.ExternalBroker;
 
@@ -44,11 +43,24 @@ public sealed class Mosquitto : IDisposable
             "user root", // only applies when run as root (containers): stay able to read the temp files
         ]);
         var process = Process.Start(new ProcessStartInfo(broker, ["-c", config]) { RedirectStandardError = true, UseShellExecute = false })!;
-        process.ErrorDataReceived += (_, _) => { };
+        // Mosquitto says "mosquitto version x running" once its listeners are bound.
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        string log = string.Empty;
+        process.ErrorDataReceived += (_, e) =>
+        {
+            log += e.Data + "\n";
+            if (e.Data is null)
+            {
+                running.TrySetException(new InvalidOperationException($"mosquitto exited at start:\n{log}"));
+            }
+            else if (e.Data.Contains(" running"))
+            {
+                running.TrySetResult();
+            }
+        };
         process.BeginErrorReadLine();
-        var mosquitto = new Mosquitto(process, port, directory);
-        await mosquitto.WaitUntilListeningAsync();
-        return mosquitto;
+        await HangGuard.Of(running.Task, "mosquitto to start");
+        return new Mosquitto(process, port, directory);
     }
 
     /// <summary>Runs mosquitto_pub; returns its exit code and output.</summary>
@@ -86,28 +98,5 @@ public sealed class Mosquitto : IDisposable
         var error = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
         return (p.ExitCode, await output + await error);
-    }
-
-    private async Task WaitUntilListeningAsync()
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"mosquitto exited at start with code {process.ExitCode}");
-            }
-
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", Port);
-                return;
-            }
-            catch (SocketException) when (watch.Elapsed < TimeSpan.FromSeconds(10))
-            {
-                await Task.Delay(20); // waiting for another process to bind its port
-            }
-        }
     }
 }
