@@ -215,6 +215,7 @@ namespace MealTerminal.Core.Meals
         public int UtcOffsetMinutes = 8 * 60;
         public int StorageWarningPercent = 80;
         public int DebounceMilliseconds = 3000;
+        public int ClocklessGapMinutes = TerminalConfig.DefaultClocklessGapMinutes;
         public MealPeriod[] Periods;
 
         /// <summary>Per period and category (period * 11 + category), in fen; null when the terminal shows no amounts.</summary>
@@ -227,6 +228,7 @@ namespace MealTerminal.Core.Meals
             UtcOffsetMinutes = other.UtcOffsetMinutes;
             StorageWarningPercent = other.StorageWarningPercent;
             DebounceMilliseconds = other.DebounceMilliseconds;
+            ClocklessGapMinutes = other.ClocklessGapMinutes;
             Periods = other.Periods;
             PriceFen = other.PriceFen;
             SubsidyFen = other.SubsidyFen;
