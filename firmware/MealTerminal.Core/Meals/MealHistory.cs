@@ -8,8 +8,8 @@ namespace MealTerminal.Core.Meals
     /// a clock by its boot's clock anchor (boot start = anchor wall seconds - anchor seconds since
     /// boot, as the gateway's Placement does), and not at all when its boot has no anchor.
     ///
-    /// Bounded cost: the newest WindowSectors ledger sectors (2,032 records, 32 KB of page reads)
-    /// are read whatever times their records carry, so records written with a wrong clock neither
+    /// Bounded cost: the newest WindowSectors ledger sectors (2,032 records, 32 KB of page reads,
+    /// and one page more to see where to stop) are read whatever times their records carry, so records written with a wrong clock neither
     /// stop the count nor hide anything in that window; beyond it the scan goes on only while
     /// records carry a valid time on or after the day counted (a busy site's earlier records of
     /// the same day). A clock set back by more than the window onto meals is left to the gateway's

@@ -118,6 +118,11 @@ namespace MealTerminal.Core.Meals
             int day;
             int period;
             CurrentPeriod(out day, out period);
+            EnsureCurrent(day, period);
+        }
+
+        private void EnsureCurrent(int day, int period)
+        {
             if (!whoAte.IsCurrent(day, period))
             {
                 history.Recount(day, period, whoAte, today);
@@ -129,10 +134,7 @@ namespace MealTerminal.Core.Meals
             int day;
             int period;
             CurrentPeriod(out day, out period);
-            if (!whoAte.IsCurrent(day, period))
-            {
-                history.Recount(day, period, whoAte, today);
-            }
+            EnsureCurrent(day, period);
 
             RosterSlot roster = rosters.Active;
             bool found = roster != null && roster.TryFind(key, 0, entry);
