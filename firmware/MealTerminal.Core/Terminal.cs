@@ -144,6 +144,7 @@ namespace MealTerminal.Core
             long now = clock.MillisecondsSinceBoot;
             Route(now);
             Time.Tick(now);
+            taps.Track();
             taps.AnchorClock();
             Sync.Step(now);
             Downloads.Tick(now);

@@ -259,6 +259,34 @@ namespace MealTerminal.Core.Ledger
             }
         }
 
+        /// <summary>The chip, for LedgerScan's page reads.</summary>
+        internal IFlash Flash
+        {
+            get { return flash; }
+        }
+
+        /// <summary>Index of the sector holding the newest records, -1 when none is written.</summary>
+        internal int HeadSector
+        {
+            get { return headSector; }
+        }
+
+        internal int SlotsPerSector
+        {
+            get { return slotsPerSector; }
+        }
+
+        /// <summary>First sequence number of sector s, or 0xFFFFFFFF when it holds no records.</summary>
+        internal uint FirstSequenceOf(int s)
+        {
+            return sectorFirstSequence[s];
+        }
+
+        internal int SlotAddressOf(int s, int index)
+        {
+            return SlotAddress(s, index);
+        }
+
         private bool TryParseHeader(int s)
         {
             if (LittleEndian.IsErased(header, 0, HeaderSize))

@@ -11,13 +11,21 @@ namespace MealTerminal.Core.Meals
     ///   then per period: u16 start minute, u16 end minute, u8 meals per elder (1..3),
     ///     u8 name length L (1..18), L bytes of UTF-8 name
     ///   then u8 price count: 0, or n x 11 pairs (period-major, category-minor) of u16 price fen, u16 subsidy fen
+    ///   format 2 only: then u16 clockless meal gap in minutes (60..1440)
     ///   then u32 CRC-32 of everything before it.
+    /// Format 1 means the default gap (3 hours); Encode writes format 1 whenever the gap is the
+    /// default, so a terminal that reads only format 1 still takes such a configuration.
     /// </summary>
     public static class ConfigImage
     {
         public const int FormatVersion = 1;
+
+        /// <summary>Format 1 plus the clockless meal gap.</summary>
+        public const int FormatVersionWithGap = 2;
         public const int MaxSize = 512;
         public const int MaxNameBytes = 18;
+        public const int MinClocklessGapMinutes = 60;
+        public const int MaxClocklessGapMinutes = 1440;
 
         /// <summary>Encodes values; returns the length, or -1 when they break a rule (problem says which).</summary>
         public static int Encode(byte[] buffer, ConfigValues values, out string problem)
@@ -28,7 +36,8 @@ namespace MealTerminal.Core.Meals
                 return -1;
             }
 
-            buffer[0] = FormatVersion;
+            bool withGap = values.ClocklessGapMinutes != TerminalConfig.DefaultClocklessGapMinutes;
+            buffer[0] = (byte)(withGap ? FormatVersionWithGap : FormatVersion);
             LittleEndian.WriteUInt32(buffer, 1, values.Version);
             LittleEndian.WriteUInt16(buffer, 5, values.UtcOffsetMinutes + 1440);
             buffer[7] = (byte)values.StorageWarningPercent;
@@ -61,6 +70,12 @@ namespace MealTerminal.Core.Meals
                 at += 4;
             }
 
+            if (withGap)
+            {
+                LittleEndian.WriteUInt16(buffer, at, values.ClocklessGapMinutes);
+                at += 2;
+            }
+
             LittleEndian.WriteUInt32(buffer, at, Crc32.Compute(buffer, 0, at));
             return at + 4;
         }
@@ -71,7 +86,8 @@ namespace MealTerminal.Core.Meals
         /// </summary>
         public static int TryDecode(byte[] buffer, int available, ConfigValues values)
         {
-            if (available < 16 || buffer[0] != FormatVersion)
+            int format = available < 16 ? 0 : buffer[0];
+            if (format != FormatVersion && format != FormatVersionWithGap)
             {
                 return -1;
             }
@@ -122,6 +138,18 @@ namespace MealTerminal.Core.Meals
                 at += 4;
             }
 
+            int gap = TerminalConfig.DefaultClocklessGapMinutes;
+            if (format == FormatVersionWithGap)
+            {
+                if (at + 2 + 4 > available)
+                {
+                    return -1;
+                }
+
+                gap = LittleEndian.ReadUInt16(buffer, at);
+                at += 2;
+            }
+
             if (Crc32.Compute(buffer, 0, at) != LittleEndian.ReadUInt32(buffer, at))
             {
                 return -1;
@@ -132,6 +160,7 @@ namespace MealTerminal.Core.Meals
             read.UtcOffsetMinutes = LittleEndian.ReadUInt16(buffer, 5) - 1440;
             read.StorageWarningPercent = buffer[7];
             read.DebounceMilliseconds = LittleEndian.ReadUInt16(buffer, 8);
+            read.ClocklessGapMinutes = gap;
             read.Periods = periods;
             read.PriceFen = price;
             read.SubsidyFen = subsidy;
@@ -165,6 +194,11 @@ namespace MealTerminal.Core.Meals
             if (values.DebounceMilliseconds < 500 || values.DebounceMilliseconds > 10000)
             {
                 return "debounce must be 500..10000 ms";
+            }
+
+            if (values.ClocklessGapMinutes < MinClocklessGapMinutes || values.ClocklessGapMinutes > MaxClocklessGapMinutes)
+            {
+                return "clockless meal gap must be 60..1440 minutes";
             }
 
             string problem = TerminalConfig.CheckPeriods(values.Periods);
@@ -215,6 +249,7 @@ namespace MealTerminal.Core.Meals
         public int UtcOffsetMinutes = 8 * 60;
         public int StorageWarningPercent = 80;
         public int DebounceMilliseconds = 3000;
+        public int ClocklessGapMinutes = TerminalConfig.DefaultClocklessGapMinutes;
         public MealPeriod[] Periods;
 
         /// <summary>Per period and category (period * 11 + category), in fen; null when the terminal shows no amounts.</summary>
@@ -227,6 +262,7 @@ namespace MealTerminal.Core.Meals
             UtcOffsetMinutes = other.UtcOffsetMinutes;
             StorageWarningPercent = other.StorageWarningPercent;
             DebounceMilliseconds = other.DebounceMilliseconds;
+            ClocklessGapMinutes = other.ClocklessGapMinutes;
             Periods = other.Periods;
             PriceFen = other.PriceFen;
             SubsidyFen = other.SubsidyFen;

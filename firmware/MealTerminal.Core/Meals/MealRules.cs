@@ -24,8 +24,39 @@ namespace MealTerminal.Core.Meals
         }
 
         /// <summary>
+        /// Minimum gap between two meals of one elder in a boot without a wall clock: the configured
+        /// gap (default 3 hours), but never less than the longest meal period plus a minute, so two
+        /// meals served without a clock can never fall into one period once the boot is placed in time.
+        /// </summary>
+        public static int ClocklessGapMinutes(TerminalConfig config)
+        {
+            int gap = config.ClocklessGapMinutes;
+            MealPeriod[] periods = config.Periods;
+            for (int i = 0; i < periods.Length; i++)
+            {
+                int length = periods[i].EndMinute - periods[i].StartMinute + 1;
+                if (length > gap)
+                {
+                    gap = length;
+                }
+            }
+
+            return gap;
+        }
+
+        /// <summary>
+        /// Without a wall clock: true when the elder had no meal in this boot (lastMealMinute below 0)
+        /// or the last one is at least gapMinutes whole boot minutes (milliseconds since boot / 60,000) ago.
+        /// </summary>
+        public static bool ClocklessGapAllows(int lastMealMinute, int bootMinute, int gapMinutes)
+        {
+            return lastMealMinute < 0 || bootMinute - lastMealMinute >= gapMinutes;
+        }
+
+        /// <summary>
         /// Decides a tap. period is -1 outside every period; for an invalid clock the caller passes
-        /// the pseudo-period used for the boot (limit 1) and day -1, and validity dates are not checked.
+        /// day -1, period 0, limit 1 and 1 meal when the clockless gap is not over (validity dates are
+        /// not checked).
         /// </summary>
         public static int Decide(bool found, RosterEntry entry, int day, int period, int limit, int mealsThisPeriod)
         {

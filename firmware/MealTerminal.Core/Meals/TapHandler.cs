@@ -13,7 +13,7 @@ namespace MealTerminal.Core.Meals
     /// </summary>
     public sealed class TapHandler
     {
-        /// <summary>Pseudo-period used while the wall clock is unknown: one limit for the whole boot.</summary>
+        /// <summary>Period stored in records made while the wall clock is unknown (docs/formats.md).</summary>
         private const int UnknownTimePeriod = 0x0E;
 
         /// <summary>Who-ate table size: 1,536 different elders per period before counting falls back to the ledger.</summary>
@@ -25,6 +25,7 @@ namespace MealTerminal.Core.Meals
         private readonly RosterStore rosters;
         private readonly DayCounts today;
         private readonly WhoAte whoAte;
+        private readonly MealHistory history;
         private readonly RosterEntry entry = new RosterEntry();
         private readonly MealRecord record = new MealRecord();
         private readonly byte[] key = new byte[CardKey.Size];
@@ -32,6 +33,9 @@ namespace MealTerminal.Core.Meals
         private long lastTapAt = long.MinValue / 2;
         private int bootCount;
         private bool recordedWithoutClock;
+        private bool anchorTaken;
+        private uint anchorWallSeconds;
+        private uint anchorBootSeconds;
 
         public TapHandler(TerminalConfig config, IClock clock, MealLedger ledger, RosterStore rosters, DayCounts today, int maxElders)
         {
@@ -41,6 +45,7 @@ namespace MealTerminal.Core.Meals
             this.rosters = rosters;
             this.today = today;
             whoAte = new WhoAte(maxElders < WhoAteSize ? maxElders : WhoAteSize);
+            history = new MealHistory(config, ledger);
             Screen = new Screen();
         }
 
@@ -92,43 +97,35 @@ namespace MealTerminal.Core.Meals
             return true;
         }
 
-        /// <summary>Rebuilds who-ate for the current period and today's counts from the ledger.</summary>
+        /// <summary>Rebuilds who-ate for the current (day, period) and today's counts from the ledger.</summary>
         public void Rebuild(int currentBoot)
         {
             bootCount = currentBoot;
+            history.SetBoot(currentBoot);
             int day;
             int period;
             CurrentPeriod(out day, out period);
-            whoAte.EnterPeriod(day, period);
-            today.Reset(day);
-            if (day < 0)
+            history.Recount(day, period, whoAte, today);
+        }
+
+        /// <summary>
+        /// Called from the main loop: when the (day, period) has changed - time passing, the clock
+        /// set forward or back, the clock becoming valid - who-ate is rebuilt from the ledger now,
+        /// so the next tap does not wait for it.
+        /// </summary>
+        public void Track()
+        {
+            int day;
+            int period;
+            CurrentPeriod(out day, out period);
+            EnsureCurrent(day, period);
+        }
+
+        private void EnsureCurrent(int day, int period)
+        {
+            if (!whoAte.IsCurrent(day, period))
             {
-                // No wall clock: the boot's pseudo-period starts empty (this boot has no records yet).
-                return;
-            }
-
-            uint oldest = ledger.OldestSequence;
-            for (uint seq = ledger.NextSequence - 1; seq >= oldest && seq > 0; seq--)
-            {
-                if (!ledger.TryRead(seq, record))
-                {
-                    continue;
-                }
-
-                if (record.ClockValid && LocalTime.LocalDay(record.Time, config.UtcOffsetMinutes) != day)
-                {
-                    break; // older than today: records before it are older still
-                }
-
-                if (record.ClockValid)
-                {
-                    today.Add(record);
-                }
-
-                if (InPeriod(record, period) && VerdictCode.IsMeal(record.Verdict) && record.ElderId != 0)
-                {
-                    whoAte.Add(record.ElderId);
-                }
+                history.Recount(day, period, whoAte, today);
             }
         }
 
@@ -137,15 +134,7 @@ namespace MealTerminal.Core.Meals
             int day;
             int period;
             CurrentPeriod(out day, out period);
-            if (!whoAte.IsCurrent(day, period))
-            {
-                whoAte.EnterPeriod(day, period);
-            }
-
-            if (day >= 0 && today.Day != day)
-            {
-                today.Reset(day);
-            }
+            EnsureCurrent(day, period);
 
             RosterSlot roster = rosters.Active;
             bool found = roster != null && roster.TryFind(key, 0, entry);
@@ -155,14 +144,10 @@ namespace MealTerminal.Core.Meals
                 return;
             }
 
+            int bootMinute = (int)(now / 60000);
             int periodIndex = period == UnknownTimePeriod ? 0 : period;
             int limit = period >= 0 && period < config.Periods.Length ? config.Periods[period].LimitPerElder : 1;
-            int eaten = found ? whoAte.CountOf(entry.ElderId) : 0;
-            if (eaten < 0)
-            {
-                eaten = CountInLedger(entry.ElderId, day, period);
-            }
-
+            int eaten = found ? MealsCounted(day, period, bootMinute) : 0;
             int verdict = MealRules.Decide(found, entry, day, period < 0 ? -1 : periodIndex, limit, eaten);
 
             FillRecord(verdict, found, period, now);
@@ -175,7 +160,15 @@ namespace MealTerminal.Core.Meals
                 }
                 else
                 {
-                    whoAte.Add(entry.ElderId);
+                    if (day < 0)
+                    {
+                        whoAte.MarkMealAt(entry.ElderId, bootMinute);
+                    }
+                    else
+                    {
+                        whoAte.Add(entry.ElderId);
+                    }
+
                     if (ledger.UsedPercent >= config.StorageWarningPercent)
                     {
                         verdict = VerdictCode.AcceptedStorageLow;
@@ -197,38 +190,26 @@ namespace MealTerminal.Core.Meals
             }
         }
 
-        private bool InPeriod(MealRecord r, int period)
-        {
-            return (r.ClockValid && r.Period == period) || (!r.ClockValid && r.BootCount == bootCount && period == UnknownTimePeriod);
-        }
-
         /// <summary>
-        /// Meals of one elder in the current period, read from the ledger (newest first, stopping at
-        /// an earlier day). Only used when the who-ate table is full.
+        /// The elder's meals that count against this tap: in a real period the meals of (day, period);
+        /// without a clock 1 when the elder's last meal in this boot is less than the clockless gap
+        /// ago (MealRules.ClocklessGapMinutes), else 0. From the ledger when who-ate is full.
         /// </summary>
-        private int CountInLedger(uint elderId, int day, int period)
+        private int MealsCounted(int day, int period, int bootMinute)
         {
-            int count = 0;
-            uint oldest = ledger.OldestSequence;
-            for (uint seq = ledger.NextSequence - 1; seq >= oldest && seq > 0; seq--)
+            if (day >= 0)
             {
-                if (!ledger.TryRead(seq, record))
-                {
-                    continue;
-                }
-
-                if (day >= 0 && record.ClockValid && LocalTime.LocalDay(record.Time, config.UtcOffsetMinutes) != day)
-                {
-                    break;
-                }
-
-                if (record.ElderId == elderId && VerdictCode.IsMeal(record.Verdict) && InPeriod(record, period))
-                {
-                    count++;
-                }
+                int count = whoAte.CountOf(entry.ElderId);
+                return count != WhoAte.Unknown ? count : history.CountOf(entry.ElderId, day, period);
             }
 
-            return count;
+            int last = whoAte.LastMealMinuteOf(entry.ElderId);
+            if (last == WhoAte.Unknown)
+            {
+                last = history.LastClocklessMealMinuteOf(entry.ElderId);
+            }
+
+            return MealRules.ClocklessGapAllows(last, bootMinute, MealRules.ClocklessGapMinutes(config)) ? 0 : 1;
         }
 
         private void FillRecord(int verdict, bool found, int period, long now)
@@ -262,14 +243,14 @@ namespace MealTerminal.Core.Meals
                 return false;
             }
 
-            long now = clock.MillisecondsSinceBoot;
+            TakeAnchor();
             record.Verdict = VerdictCode.ClockSet;
             record.Period = MealRecord.NoPeriod;
             record.Category = 0;
-            record.ElderId = (uint)((now / 1000) & 0xFFFFFF);
+            record.ElderId = anchorBootSeconds;
             record.BootCount = bootCount;
             record.ClockValid = true;
-            record.Time = LocalTime.ToRecordSeconds(clock.UtcNow);
+            record.Time = anchorWallSeconds;
             for (int i = 0; i < CardKey.Size; i++)
             {
                 record.CardKey[i] = 0;
@@ -284,6 +265,25 @@ namespace MealTerminal.Core.Meals
             return true;
         }
 
+        /// <summary>
+        /// Ties this boot's time to wall time the first moment the clock is seen valid: the clock
+        /// anchor written to the ledger and the placement of this boot's clockless meals both use
+        /// that one moment, so the terminal and the gateway place them alike even if the clock
+        /// moves again later in the boot.
+        /// </summary>
+        private void TakeAnchor()
+        {
+            if (anchorTaken)
+            {
+                return;
+            }
+
+            anchorTaken = true;
+            anchorBootSeconds = (uint)((clock.MillisecondsSinceBoot / 1000) & RecordCodec.MaxElderId);
+            anchorWallSeconds = LocalTime.ToRecordSeconds(clock.UtcNow);
+            history.AnchorBoot(anchorWallSeconds, anchorBootSeconds);
+        }
+
         /// <summary>Local day and period index now; day -1 and the unknown-time period when the clock is not valid.</summary>
         private void CurrentPeriod(out int day, out int period)
         {
@@ -293,6 +293,8 @@ namespace MealTerminal.Core.Meals
                 period = UnknownTimePeriod;
                 return;
             }
+
+            TakeAnchor();
 
             uint seconds = LocalTime.ToRecordSeconds(clock.UtcNow);
             day = LocalTime.LocalDay(seconds, config.UtcOffsetMinutes);

@@ -7,6 +7,9 @@ namespace MealTerminal.Core.Meals
     {
         public const int MaxPeriods = 4;
 
+        /// <summary>Default minimum gap between two meals of one elder while the clock is unknown: 3 hours.</summary>
+        public const int DefaultClocklessGapMinutes = 180;
+
         public TerminalConfig(string siteId, string terminalId, MealPeriod[] periods)
         {
             string problem = CheckPeriods(periods);
@@ -21,6 +24,7 @@ namespace MealTerminal.Core.Meals
             UtcOffsetMinutes = 8 * 60;
             StorageWarningPercent = 80;
             DebounceMilliseconds = 3000;
+            ClocklessGapMinutes = DefaultClocklessGapMinutes;
             Prices = new MealPrices();
         }
 
@@ -44,6 +48,12 @@ namespace MealTerminal.Core.Meals
 
         /// <summary>Repeated reads of the same card within this window are one tap.</summary>
         public int DebounceMilliseconds { get; set; }
+
+        /// <summary>
+        /// While the wall clock is unknown, an elder is served again only this many minutes after the
+        /// last meal in this boot (the rule is in TapHandler; it never uses less than the longest period).
+        /// </summary>
+        public int ClocklessGapMinutes { get; set; }
 
         /// <summary>The first rule the periods break (1 to 4, each a non-empty range within the day, 1 to 3 meals, no overlaps); null when none.</summary>
         public static string CheckPeriods(MealPeriod[] periods)
@@ -85,6 +95,7 @@ namespace MealTerminal.Core.Meals
             UtcOffsetMinutes = values.UtcOffsetMinutes;
             StorageWarningPercent = values.StorageWarningPercent;
             DebounceMilliseconds = values.DebounceMilliseconds;
+            ClocklessGapMinutes = values.ClocklessGapMinutes;
             ConfigVersion = values.Version;
             Prices.Clear();
             if (values.PriceFen != null)

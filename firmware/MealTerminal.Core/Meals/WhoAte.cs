@@ -1,18 +1,28 @@
 namespace MealTerminal.Core.Meals
 {
     /// <summary>
-    /// Who has eaten in the current meal period and how often: an open-addressing table of elder
-    /// ids with a count each, cleared when the period changes. Fixed size, allocated once (a
-    /// 2,048-elder table is 10 KB); when it is full the caller counts from the ledger instead.
+    /// Who has eaten in the (day, period) the terminal is in: an open-addressing table of elder ids
+    /// with one 16-bit value each. In a real period the value is the elder's meal count; while the
+    /// clock is unknown (day -1) it is the boot minute of the elder's last meal in this boot, plus
+    /// one. The table is reset and refilled from the ledger (MealHistory) whenever the (day, period)
+    /// changes. Fixed size, allocated once (a 2,048-elder table is 12 KB); when it is full the
+    /// caller counts from the ledger instead.
     /// </summary>
     public sealed class WhoAte
     {
+        /// <summary>LastMealMinuteOf: the elder has no meal in this boot.</summary>
+        public const int NoMeal = -1;
+
+        /// <summary>CountOf and LastMealMinuteOf: unknown, because the table filled up.</summary>
+        public const int Unknown = -2;
+
         private readonly uint[] elders;
-        private readonly byte[] counts;
+        private readonly ushort[] values;
         private readonly int mask;
         private int used;
         private int currentDay = -1;
         private int currentPeriod = -1;
+        private bool reset;
 
         /// <summary>capacity is rounded up to a power of two; it is kept at most three-quarters full.</summary>
         public WhoAte(int capacity)
@@ -24,7 +34,7 @@ namespace MealTerminal.Core.Meals
             }
 
             elders = new uint[size];
-            counts = new byte[size];
+            values = new ushort[size];
             mask = size - 1;
             Capacity = (size / 4) * 3;
         }
@@ -37,61 +47,100 @@ namespace MealTerminal.Core.Meals
             get { return used >= Capacity; }
         }
 
-        public void EnterPeriod(int day, int period)
+        /// <summary>Empties the table for a (day, period); the caller refills it from the ledger.</summary>
+        public void Reset(int day, int period)
         {
-            if (day == currentDay && period == currentPeriod)
-            {
-                return;
-            }
-
             currentDay = day;
             currentPeriod = period;
+            reset = true;
             used = 0;
             for (int i = 0; i < elders.Length; i++)
             {
                 elders[i] = 0;
-                counts[i] = 0;
+                values[i] = 0;
             }
         }
 
         public bool IsCurrent(int day, int period)
         {
-            return day == currentDay && period == currentPeriod;
+            return reset && day == currentDay && period == currentPeriod;
         }
 
-        /// <summary>Meals counted for the elder this period; -1 when unknown because the table filled up.</summary>
+        /// <summary>Meals counted for the elder this period; Unknown when the table filled up.</summary>
         public int CountOf(uint elderId)
         {
             int i = Find(elderId);
             if (elders[i] == elderId)
             {
-                return counts[i];
+                return values[i];
             }
 
-            return IsFull ? -1 : 0;
+            return IsFull ? Unknown : 0;
         }
 
         /// <summary>Counts one meal; false when the elder is new and the table is full.</summary>
         public bool Add(uint elderId)
+        {
+            int i = Slot(elderId);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            if (values[i] < ushort.MaxValue)
+            {
+                values[i]++;
+            }
+
+            return true;
+        }
+
+        /// <summary>Without a clock: boot minute of the elder's last meal in this boot, NoMeal, or Unknown.</summary>
+        public int LastMealMinuteOf(uint elderId)
+        {
+            int i = Find(elderId);
+            if (elders[i] == elderId)
+            {
+                return values[i] - 1;
+            }
+
+            return IsFull ? Unknown : NoMeal;
+        }
+
+        /// <summary>Without a clock: notes a meal at a boot minute (the latest one is kept); false when the table is full.</summary>
+        public bool MarkMealAt(uint elderId, int bootMinute)
+        {
+            int i = Slot(elderId);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            int value = bootMinute >= ushort.MaxValue - 1 ? ushort.MaxValue : bootMinute + 1;
+            if (value > values[i])
+            {
+                values[i] = (ushort)value;
+            }
+
+            return true;
+        }
+
+        /// <summary>The elder's slot, taken when new; -1 when the elder is new and the table is full.</summary>
+        private int Slot(uint elderId)
         {
             int i = Find(elderId);
             if (elders[i] != elderId)
             {
                 if (IsFull)
                 {
-                    return false;
+                    return -1;
                 }
 
                 elders[i] = elderId;
                 used++;
             }
 
-            if (counts[i] < 255)
-            {
-                counts[i]++;
-            }
-
-            return true;
+            return i;
         }
 
         /// <summary>The slot holding elderId, or the empty slot where it would go (ids are never 0).</summary>

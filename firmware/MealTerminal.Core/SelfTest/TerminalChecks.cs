@@ -1,3 +1,4 @@
+using System;
 using MealTerminal.Core.Cards;
 using MealTerminal.Core.Meals;
 
@@ -15,6 +16,17 @@ namespace MealTerminal.Core.SelfTest
                 ?? Expect("first meal", VerdictCode.Accepted, bench.TapElder(0))
                 ?? Expect("second tap", VerdictCode.AlreadyEaten, bench.TapElder(0))
                 ?? Expect("unknown card", VerdictCode.UnknownCard, bench.TapStranger(0));
+            if (problem != null)
+            {
+                return problem;
+            }
+
+            // A clock set back into a finished period finds who ate there in the ledger (issue 13).
+            DateTime lunch = bench.Clock.Utc;
+            bench.Clock.Utc = lunch.AddHours(5.5);
+            problem = Expect("dinner", VerdictCode.Accepted, bench.TapElder(0));
+            bench.Clock.Utc = lunch;
+            problem = problem ?? Expect("clock set back to lunch", VerdictCode.AlreadyEaten, bench.TapElder(0));
             if (problem != null)
             {
                 return problem;

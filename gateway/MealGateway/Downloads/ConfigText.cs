@@ -10,6 +10,7 @@ namespace MealGateway.Downloads;
 /// 时区 = +08:00
 /// 存储预警 = 80
 /// 防重复秒数 = 3
+/// 无时钟用餐间隔分钟 = 180
 /// 餐别 = 早餐 06:30-08:30 1
 /// 餐别 = 午餐 11:00-13:30 1
 /// 价格 = 午餐 * 10.00 8.00
@@ -17,7 +18,9 @@ namespace MealGateway.Downloads;
 /// </code>
 /// 餐别 lines give name, local time range and meals per elder, in order (at most 4). 价格 lines give a
 /// period, a category (or * for all) and the meal's price and subsidy in yuan; later lines override
-/// earlier ones, and once any price is given every period and category needs one. Each problem is
+/// earlier ones, and once any price is given every period and category needs one. 无时钟用餐间隔分钟
+/// (optional, 60..1440, default 180) is how long an elder waits between two meals while the
+/// terminal has no clock; a file without it keeps the image in format 1. Each problem is
 /// reported with its line number; a file with any problem is refused whole.
 /// </summary>
 public static class ConfigText
@@ -52,9 +55,11 @@ public static class ConfigText
                 "时区" => ReadOffset(value, values),
                 "存储预警" => ReadInt(value, 50, 99, "存储预警应为 50 到 99 的百分数", v => values.StorageWarningPercent = v),
                 "防重复秒数" => ReadInt(value, 1, 10, "防重复秒数应为 1 到 10", v => values.DebounceMilliseconds = v * 1000),
+                "无时钟用餐间隔分钟" => ReadInt(value, ConfigImage.MinClocklessGapMinutes, ConfigImage.MaxClocklessGapMinutes,
+                    "无时钟用餐间隔分钟应为 60 到 1440", v => values.ClocklessGapMinutes = v),
                 "餐别" => ReadPeriod(value, periods),
                 "价格" => ReadPrice(value, i + 1, prices),
-                _ => $"未知的设置 '{key}' (可用: 时区, 存储预警, 防重复秒数, 餐别, 价格)",
+                _ => $"未知的设置 '{key}' (可用: 时区, 存储预警, 防重复秒数, 无时钟用餐间隔分钟, 餐别, 价格)",
             };
             if (problem is not null)
             {

@@ -91,7 +91,23 @@ public sealed class SiteFilesTests : IDisposable
         Assert.Equal(900, values.SubsidyFen[ElderCategory.Count + ElderCategory.Ordinary]);
     }
 
+    [Fact]
+    public void AConfigWithAClocklessGap_CarriesItToTheTerminal_AndWithoutOneTheDefaultThreeHours()
+    {
+        var image = SiteFiles.Import(images, "config", "S01", "餐别 = 午餐 11:00-13:30 1\n无时钟用餐间隔分钟 = 240\n", "config.txt", DateTime.UtcNow, out var problems);
+        Assert.Empty(problems);
+        var values = new ConfigValues();
+        Assert.Equal(image!.Image.Length, ConfigImage.TryDecode(image.Image, image.Image.Length, values));
+        Assert.Equal(240, values.ClocklessGapMinutes);
+
+        var plain = SiteFiles.Import(images, "config", "S01", "餐别 = 午餐 11:00-13:30 1\n", "config.txt", DateTime.UtcNow, out problems);
+        Assert.Equal(1, plain!.Image[0]); // format 1: terminals that know only it still read it
+        Assert.Equal(plain.Image.Length, ConfigImage.TryDecode(plain.Image, plain.Image.Length, values));
+        Assert.Equal(TerminalConfig.DefaultClocklessGapMinutes, values.ClocklessGapMinutes);
+    }
+
     [Theory]
+    [InlineData("餐别 = 午餐 11:00-13:30 1\n无时钟用餐间隔分钟 = 30\n", "第 2 行: 无时钟用餐间隔分钟应为 60 到 1440")]
     [InlineData("餐别 = 午餐 11:00-13:30 1\n餐别 = 晚餐 13:00-14:00 1\n", "第 2 行: 餐别 '晚餐' 与 '午餐' 时段重叠")]
     [InlineData("餐别 = 夜宵 21:00-22:00 1\n", "含终端无法显示的字 '夜'")]
     [InlineData("餐别 = 午餐 13:30-11:00 1\n", "开始早于结束")]
