@@ -19,6 +19,7 @@ namespace MealTerminal.Core.Ledger
         private readonly IFlash flash;
         private readonly int slotsPerSector;
         private readonly byte[] page;
+        private readonly byte[] pageCheck;
         private readonly byte[] pair = new byte[2 * RecordCodec.Size];
         private readonly byte[] kept = new byte[2 * RecordCodec.Size];
         private readonly byte[] zeros = new byte[RecordCodec.Size];
@@ -28,6 +29,7 @@ namespace MealTerminal.Core.Ledger
             this.flash = flash;
             this.slotsPerSector = slotsPerSector;
             page = new byte[flash.PageSize];
+            pageCheck = new byte[flash.PageSize];
         }
 
         /// <summary>Bytes read by the last Settle.</summary>
@@ -56,8 +58,7 @@ namespace MealTerminal.Core.Ledger
                 if (address / page.Length != loadedPage)
                 {
                     loadedPage = address / page.Length;
-                    flash.Read(loadedPage * page.Length, page, 0, page.Length);
-                    BytesRead += page.Length;
+                    BytesRead += page.Length * FlashPages.ReadAgreed(flash, loadedPage * page.Length, page, 0, page.Length, pageCheck);
                 }
 
                 int at = address % page.Length;
@@ -143,8 +144,7 @@ namespace MealTerminal.Core.Ledger
                 return 0;
             }
 
-            flash.Read(slotsAddress + (i * RecordCodec.Size), pair, 0, 2 * RecordCodec.Size);
-            BytesRead += 2 * RecordCodec.Size;
+            BytesRead += 2 * RecordCodec.Size * FlashPages.ReadAgreed(flash, slotsAddress + (i * RecordCodec.Size), pair, 0, 2 * RecordCodec.Size, pageCheck);
             return MealLedger.IsCompleteRecord(pair, 0, 2) && RecordCodec.OffsetOf(pair, 0) == RecordCodec.OffsetOf(page, at) ? 2 : 0;
         }
     }

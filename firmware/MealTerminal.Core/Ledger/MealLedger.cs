@@ -115,7 +115,15 @@ namespace MealTerminal.Core.Ledger
                 flash.Read(SectorAddress(s), header, 0, HeaderSize);
                 BytesReadAtMount += HeaderSize;
                 sectorFirstSequence[s] = Empty;
-                if (TryParseHeader(s) && (headSector < 0 || sectorFirstSequence[s] > sectorFirstSequence[headSector]))
+                bool parsed = TryParseHeader(s);
+                if (!parsed && !LittleEndian.IsErased(header, 0, HeaderSize))
+                {
+                    // Torn, or a read disturbed on the bus: only reads that agree may call it torn.
+                    BytesReadAtMount += HeaderSize * FlashPages.ReadAgreed(flash, SectorAddress(s), header, 0, HeaderSize, readBack);
+                    parsed = TryParseHeader(s);
+                }
+
+                if (parsed && (headSector < 0 || sectorFirstSequence[s] > sectorFirstSequence[headSector]))
                 {
                     headSector = s;
                     Array.Copy(header, headHeader, HeaderSize);
@@ -239,18 +247,25 @@ namespace MealTerminal.Core.Ledger
             return false;
         }
 
+        /// <summary>True when a read of the range equals what was programmed (a disturbed read is tried again).</summary>
         private bool ReadsBack(int address, byte[] expected, int offset, int count)
         {
-            flash.Read(address, readBack, 0, count);
-            for (int i = 0; i < count; i++)
+            for (int attempt = 0; attempt < FlashPages.MaxReads; attempt++)
             {
-                if (readBack[i] != expected[offset + i])
+                flash.Read(address, readBack, 0, count);
+                bool same = true;
+                for (int i = 0; i < count && same; i++)
                 {
-                    return false;
+                    same = readBack[i] == expected[offset + i];
+                }
+
+                if (same)
+                {
+                    return true;
                 }
             }
 
-            return true;
+            return false;
         }
 
         /// <summary>Voids count slots of the head sector from index first: a record that did not stick can never count.</summary>

@@ -48,6 +48,7 @@ namespace MealTerminal.Core.Ledger
         private readonly byte[] readBack = new byte[EntrySize];
         private readonly byte[] zeros = new byte[EntrySize];
         private readonly byte[] page;
+        private readonly byte[] pageCheck;
         private readonly StateSectorScan[] scans = new StateSectorScan[2];
         private int activeSector;
         private bool activeCommitted;
@@ -66,6 +67,7 @@ namespace MealTerminal.Core.Ledger
             }
 
             page = new byte[flash.PageSize];
+            pageCheck = new byte[flash.PageSize];
             scans[0] = new StateSectorScan();
             scans[1] = new StateSectorScan();
         }
@@ -207,16 +209,22 @@ namespace MealTerminal.Core.Ledger
             LittleEndian.WriteUInt32(entry, 12, Crc32.Compute(entry, 0, 12));
             int address = SlotAddress(s, slot);
             flash.Program(address, entry, 0, EntrySize);
-            flash.Read(address, readBack, 0, EntrySize);
-            for (int i = 0; i < EntrySize; i++)
+            for (int attempt = 0; attempt < FlashPages.MaxReads; attempt++)
             {
-                if (readBack[i] != entry[i])
+                flash.Read(address, readBack, 0, EntrySize);
+                bool same = true;
+                for (int i = 0; i < EntrySize && same; i++)
                 {
-                    return false;
+                    same = readBack[i] == entry[i];
+                }
+
+                if (same)
+                {
+                    return true; // a disturbed read never shows what was meant, so one equal read is enough
                 }
             }
 
-            return true;
+            return false;
         }
 
         private void Scan(int s)
@@ -228,8 +236,7 @@ namespace MealTerminal.Core.Ledger
                 int address = SlotAddress(s, slot);
                 if (slot == 0 || address % page.Length == 0)
                 {
-                    flash.Read(address, page, 0, page.Length);
-                    BytesReadAtMount += page.Length;
+                    BytesReadAtMount += page.Length * FlashPages.ReadAgreed(flash, address, page, 0, page.Length, pageCheck);
                 }
 
                 int at = address % page.Length;

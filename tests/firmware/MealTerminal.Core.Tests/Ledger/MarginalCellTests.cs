@@ -90,6 +90,33 @@ public class MarginalCellTests
         }
     }
 
+    [Fact]
+    public void ReadsDisturbedOnTheBus_NeitherLoseNorReuseASequence_AndUploadNoGap()
+    {
+        var chip = new EmulatedNorFlash(2 + LedgerSectors, seed: 9);
+        var (_, ledger) = Mount(chip);
+        var written = new List<MealRecord>();
+        chip.ReadErrorChance = 0.1;
+        for (int boot = 0; boot < 60; boot++)
+        {
+            (_, ledger) = Mount(chip);
+            Assert.Equal((uint)written.Count + 1, ledger.NextSequence);
+            for (int i = 0; i < 3; i++)
+            {
+                Append(ledger, written, stranger: (boot + i) % 4 == 0);
+            }
+        }
+
+        var uplink = new LoopbackUplink();
+        var session = new MealTerminal.Core.Sync.SyncSession(ledger, uplink, "T01");
+        session.Step(0);
+        Assert.Single(uplink.Batches);
+        Assert.Equal(0, session.GapsSent);
+        chip.ReadErrorChance = 0;
+        (_, ledger) = Mount(chip);
+        Assert.All(written, r => Assert.True(ledger.TryRead(r.Sequence, new MealRecord()), $"record {r.Sequence} lost"));
+    }
+
     private static (StateLog State, MealLedger Ledger) Mount(EmulatedNorFlash chip)
     {
         var state = new StateLog(chip, 0);
