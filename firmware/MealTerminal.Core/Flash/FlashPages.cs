@@ -3,6 +3,40 @@ namespace MealTerminal.Core.Flash
     /// <summary>Programs a run of bytes that may span program pages, one page-bounded piece at a time.</summary>
     public static class FlashPages
     {
+        /// <summary>Reads of one range at most, in ReadAgreed.</summary>
+        public const int MaxReads = 4;
+
+        /// <summary>
+        /// Reads count bytes into buffer until two reads in a row agree (at most MaxReads; scratch
+        /// holds the other read). Boot decides from what it reads which slots to void, so a read
+        /// disturbed once on the SPI bus must not pass for a torn record. Returns the reads made.
+        /// Cells a power cut left marginal may never agree: the last read is kept.
+        /// </summary>
+        public static int ReadAgreed(IFlash flash, int address, byte[] buffer, int offset, int count, byte[] scratch)
+        {
+            flash.Read(address, buffer, offset, count);
+            for (int reads = 2; reads <= MaxReads; reads++)
+            {
+                flash.Read(address, scratch, 0, count);
+                bool same = true;
+                for (int i = 0; i < count; i++)
+                {
+                    if (scratch[i] != buffer[offset + i])
+                    {
+                        buffer[offset + i] = scratch[i];
+                        same = false;
+                    }
+                }
+
+                if (same)
+                {
+                    return reads;
+                }
+            }
+
+            return MaxReads;
+        }
+
         public static void Program(IFlash flash, int address, byte[] data, int offset, int count)
         {
             int done = 0;

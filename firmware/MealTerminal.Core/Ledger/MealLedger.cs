@@ -19,6 +19,9 @@ namespace MealTerminal.Core.Ledger
         public const int HeaderSize = 32;
         private const uint Empty = 0xFFFFFFFF;
 
+        /// <summary>A record that does not read back as programmed is voided and written again, in later slots, this often.</summary>
+        private const int WriteAttempts = 3;
+
         private readonly IFlash flash;
         private readonly StateLog state;
         private readonly int firstSector;
@@ -28,7 +31,9 @@ namespace MealTerminal.Core.Ledger
         private readonly uint[] sectorEraseCount;
         private readonly byte[] header = new byte[HeaderSize + (2 * RecordCodec.Size)];
         private readonly byte[] slot = new byte[2 * RecordCodec.Size];
-        private readonly byte[] scan;
+        private readonly byte[] headHeader = new byte[HeaderSize];
+        private readonly byte[] readBack = new byte[HeaderSize + (2 * RecordCodec.Size)];
+        private readonly LedgerTail tail;
         private int headSector = -1;
         private int headNextSlot;
 
@@ -49,7 +54,7 @@ namespace MealTerminal.Core.Ledger
                 throw new ArgumentException("sectors larger than 4 KB need a wider sequence offset");
             }
 
-            scan = new byte[flash.PageSize];
+            tail = new LedgerTail(flash, slotsPerSector);
             sectorFirstSequence = new uint[sectorCount];
             sectorEraseCount = new uint[sectorCount];
         }
@@ -110,9 +115,18 @@ namespace MealTerminal.Core.Ledger
                 flash.Read(SectorAddress(s), header, 0, HeaderSize);
                 BytesReadAtMount += HeaderSize;
                 sectorFirstSequence[s] = Empty;
-                if (TryParseHeader(s) && (headSector < 0 || sectorFirstSequence[s] > sectorFirstSequence[headSector]))
+                bool parsed = TryParseHeader(s);
+                if (!parsed && !LittleEndian.IsErased(header, 0, HeaderSize))
+                {
+                    // Torn, or a read disturbed on the bus: only reads that agree may call it torn.
+                    BytesReadAtMount += HeaderSize * FlashPages.ReadAgreed(flash, SectorAddress(s), header, 0, HeaderSize, readBack);
+                    parsed = TryParseHeader(s);
+                }
+
+                if (parsed && (headSector < 0 || sectorFirstSequence[s] > sectorFirstSequence[headSector]))
                 {
                     headSector = s;
+                    Array.Copy(header, headHeader, HeaderSize);
                 }
             }
 
@@ -123,10 +137,15 @@ namespace MealTerminal.Core.Ledger
                 return;
             }
 
-            uint next = ScanHeadSector();
-            if (next > NextSequence)
+            // The header as read whole, programmed again: a cut while it was written cannot leave it
+            // reading differently later. Then the tail after the last record is settled.
+            flash.Program(SectorAddress(headSector), headHeader, 0, HeaderSize);
+            tail.Settle(SlotAddress(headSector, 0), sectorFirstSequence[headSector]);
+            BytesReadAtMount += tail.BytesRead;
+            headNextSlot = tail.WritePosition;
+            if (tail.NextSequence > NextSequence)
             {
-                NextSequence = next;
+                NextSequence = tail.NextSequence;
             }
         }
 
@@ -142,29 +161,67 @@ namespace MealTerminal.Core.Ledger
         /// </summary>
         public bool Append(MealRecord record)
         {
-            int slots = RecordCodec.SlotsFor(record);
-            int length = slots * RecordCodec.Size;
             record.Sequence = NextSequence;
-            if (headSector < 0 || headNextSlot + slots > slotsPerSector)
+            for (int attempt = 0; attempt < WriteAttempts; attempt++)
             {
-                if (!CanOpenNextSector())
+                if (headSector < 0 || headNextSlot + RecordCodec.SlotsFor(record) > slotsPerSector)
                 {
-                    return false;
-                }
+                    if (!CanOpenNextSector())
+                    {
+                        return false;
+                    }
 
-                // A new sector's header and its first record go in one page program.
-                int next = NextSectorIndex();
-                uint eraseCount = EraseForReuse(next);
-                RecordCodec.Encode(record, 0, header, HeaderSize);
-                flash.Program(SectorAddress(next), header, 0, HeaderSize + length);
-                sectorEraseCount[next] = eraseCount;
-                sectorFirstSequence[next] = NextSequence;
-                headSector = next;
-                headNextSlot = slots;
-                NextSequence++;
+                    if (TryOpenSectorWith(record))
+                    {
+                        NextSequence++;
+                        return true;
+                    }
+                }
+                else if (TryProgramInHead(record))
+                {
+                    NextSequence++;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Erases the next sector and programs its header and the record in one page program. When the
+        /// header does not read back the sector is not taken (the next attempt erases it again); when
+        /// only the record does not, its slots are voided and the sector is kept.
+        /// </summary>
+        private bool TryOpenSectorWith(MealRecord record)
+        {
+            int length = RecordCodec.SlotsFor(record) * RecordCodec.Size;
+            int next = NextSectorIndex();
+            uint eraseCount = EraseForReuse(next);
+            RecordCodec.Encode(record, 0, header, HeaderSize);
+            int address = SectorAddress(next);
+            flash.Program(address, header, 0, HeaderSize + length);
+            sectorEraseCount[next] = eraseCount;
+            if (!ReadsBack(address, header, 0, HeaderSize))
+            {
+                return false;
+            }
+
+            sectorFirstSequence[next] = NextSequence;
+            headSector = next;
+            headNextSlot = length / RecordCodec.Size;
+            if (ReadsBack(address + HeaderSize, header, HeaderSize, length))
+            {
                 return true;
             }
 
+            VoidSlots(0, headNextSlot);
+            return false;
+        }
+
+        private bool TryProgramInHead(MealRecord record)
+        {
+            int slots = RecordCodec.SlotsFor(record);
+            int length = slots * RecordCodec.Size;
             RecordCodec.Encode(record, (int)(NextSequence - sectorFirstSequence[headSector]), slot, 0);
             int address = SlotAddress(headSector, headNextSlot);
             int firstPart = flash.PageSize - (address % flash.PageSize);
@@ -179,9 +236,45 @@ namespace MealTerminal.Core.Ledger
                 flash.Program(address + firstPart, slot, firstPart, length - firstPart);
             }
 
+            int first = headNextSlot;
             headNextSlot += slots;
-            NextSequence++;
-            return true;
+            if (ReadsBack(address, slot, 0, length))
+            {
+                return true;
+            }
+
+            VoidSlots(first, slots);
+            return false;
+        }
+
+        /// <summary>True when a read of the range equals what was programmed (a disturbed read is tried again).</summary>
+        private bool ReadsBack(int address, byte[] expected, int offset, int count)
+        {
+            for (int attempt = 0; attempt < FlashPages.MaxReads; attempt++)
+            {
+                flash.Read(address, readBack, 0, count);
+                bool same = true;
+                for (int i = 0; i < count && same; i++)
+                {
+                    same = readBack[i] == expected[offset + i];
+                }
+
+                if (same)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Voids count slots of the head sector from index first: a record that did not stick can never count.</summary>
+        private void VoidSlots(int first, int count)
+        {
+            for (int i = first; i < first + count; i++)
+            {
+                tail.Void(SlotAddress(headSector, i));
+            }
         }
 
         /// <summary>Reads the record with the given sequence number; false when it is not (or no longer) stored.</summary>
@@ -360,48 +453,8 @@ namespace MealTerminal.Core.Ledger
             return eraseCount;
         }
 
-        /// <summary>
-        /// Walks the head sector's slots in page-sized reads: the first erased slot is the write
-        /// position, the last complete record gives the next sequence number.
-        /// </summary>
-        private uint ScanHeadSector()
-        {
-            uint next = sectorFirstSequence[headSector];
-            int perRead = scan.Length / RecordCodec.Size;
-            int loaded = -1;
-            for (int i = 0; i < slotsPerSector; i++)
-            {
-                if (loaded < 0 || i >= loaded + perRead - 1)
-                {
-                    loaded = i;
-                    int count = slotsPerSector - i < perRead ? slotsPerSector - i : perRead;
-                    flash.Read(SlotAddress(headSector, i), scan, 0, count * RecordCodec.Size);
-                    BytesReadAtMount += count * RecordCodec.Size;
-                }
-
-                int at = (i - loaded) * RecordCodec.Size;
-                if (LittleEndian.IsErased(scan, at, RecordCodec.Size))
-                {
-                    headNextSlot = i;
-                    break;
-                }
-
-                int available = i + 1 < slotsPerSector && (i - loaded) + 1 < perRead ? 2 : 1;
-                if (IsCompleteRecord(scan, at, available))
-                {
-                    next = sectorFirstSequence[headSector] + (uint)RecordCodec.OffsetOf(scan, at) + 1;
-                    if (RecordCodec.NeedsContinuation(scan, at))
-                    {
-                        i++;
-                    }
-                }
-            }
-
-            return next;
-        }
-
         /// <summary>An intact record slot, and when it needs one, its intact continuation right after it.</summary>
-        private static bool IsCompleteRecord(byte[] buffer, int at, int slotsAvailable)
+        internal static bool IsCompleteRecord(byte[] buffer, int at, int slotsAvailable)
         {
             if (!RecordCodec.IsIntact(buffer, at) || RecordCodec.IsContinuation(buffer, at))
             {

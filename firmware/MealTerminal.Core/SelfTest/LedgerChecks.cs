@@ -36,14 +36,21 @@ namespace MealTerminal.Core.SelfTest
         /// <summary>
         /// Cuts the power at each flash operation of an append that opens a new sector (erase,
         /// header, record), then boots on the same memory: earlier records intact, the next append works,
-        /// no sequence number reused.
+        /// no sequence number reused. Each cut is tried twice: leaving half the bytes written, and
+        /// leaving marginal cells that read erased at boot and 0 after the next append.
         /// </summary>
         public static string PowerCutDuringAppend()
+        {
+            string problem = PowerCutDuringAppend(false);
+            return problem != null ? problem : PowerCutDuringAppend(true);
+        }
+
+        private static string PowerCutDuringAppend(bool marginal)
         {
             int cutAt = 1;
             while (true)
             {
-                string problem = CutOnce(cutAt);
+                string problem = CutOnce(cutAt, marginal);
                 if (problem == NeverCut)
                 {
                     return cutAt > 2 ? null : "the appends made fewer than two flash operations";
@@ -51,14 +58,14 @@ namespace MealTerminal.Core.SelfTest
 
                 if (problem != null)
                 {
-                    return "cut at operation " + cutAt.ToString() + ": " + problem;
+                    return (marginal ? "marginal " : string.Empty) + "cut at operation " + cutAt.ToString() + ": " + problem;
                 }
 
                 cutAt++;
             }
         }
 
-        private static string CutOnce(int cutAt)
+        private static string CutOnce(int cutAt, bool marginal)
         {
             RamFlash flash = NewChip();
             MealLedger ledger = Mount(flash);
@@ -71,6 +78,7 @@ namespace MealTerminal.Core.SelfTest
 
             // Appends record `before` + 1 (last slot of sector 0) and `before` + 2 (opens sector 1) on a failing chip.
             PowerCutFlash failing = new PowerCutFlash(flash, cutAt);
+            failing.LeavesMarginalCells = marginal;
             StateLog state = new StateLog(failing, 0);
             MealLedger cut = new MealLedger(failing, state, 2, LedgerSectors);
             uint lastShown = 0;
@@ -93,7 +101,8 @@ namespace MealTerminal.Core.SelfTest
                 return NeverCut;
             }
 
-            ledger = Mount(flash);
+            failing.Revive();
+            ledger = Mount(failing);
             string problem = ReadBack(ledger, lastShown > (uint)before ? (int)lastShown : before);
 
             if (problem != null)
@@ -112,6 +121,7 @@ namespace MealTerminal.Core.SelfTest
                 return "append after recovery refused";
             }
 
+            failing.SettleMarginalCells();
             MealRecord back = new MealRecord();
             ledger = Mount(flash);
             if (!ledger.TryRead(next, back) || back.ElderId != 9999)

@@ -16,12 +16,17 @@ namespace MealTerminal.Core.SelfTest
     /// Wraps a flash and cuts the power at the n-th program or erase: a cut program leaves the
     /// first half of its bytes written and the rest as they were, a cut erase sets only the
     /// first half of the sector to 0xFF. Every operation after the cut throws, as a dead chip would.
+    /// With LeavesMarginalCells a cut program writes nothing that reads now: its cells are
+    /// marginal, read 1 (the range looks erased) until SettleMarginalCells makes its zero bits
+    /// appear, as a real NOR cell a cut program barely charged can read 0 later.
     /// </summary>
     public sealed class PowerCutFlash : IFlash
     {
         private readonly IFlash inner;
         private int operationsLeft;
         private bool dead;
+        private int lateAddress = -1;
+        private byte[] lateData;
 
         public PowerCutFlash(IFlash inner, int cutAtOperation)
         {
@@ -32,6 +37,29 @@ namespace MealTerminal.Core.SelfTest
         public bool PowerWasCut
         {
             get { return dead; }
+        }
+
+        /// <summary>A cut program leaves its range reading as before, with its zero bits due later.</summary>
+        public bool LeavesMarginalCells { get; set; }
+
+        /// <summary>Power comes back: operations work again (and are never cut again); marginal cells stay marginal.</summary>
+        public void Revive()
+        {
+            dead = false;
+            operationsLeft = -1;
+        }
+
+        /// <summary>
+        /// The zero bits of the cut program appear now, over whatever was programmed there since the
+        /// power came back; an erase of the sector in between has settled them to 1 instead.
+        /// </summary>
+        public void SettleMarginalCells()
+        {
+            if (lateAddress >= 0)
+            {
+                inner.Program(lateAddress, lateData, 0, lateData.Length);
+                lateAddress = -1;
+            }
         }
 
         public int PageSize
@@ -60,7 +88,17 @@ namespace MealTerminal.Core.SelfTest
             ThrowIfDead();
             if (CutsNow())
             {
-                inner.Program(address, data, offset, count / 2 > 0 ? count / 2 : 1);
+                if (LeavesMarginalCells)
+                {
+                    lateAddress = address;
+                    lateData = new byte[count];
+                    Array.Copy(data, offset, lateData, 0, count);
+                }
+                else
+                {
+                    inner.Program(address, data, offset, count / 2 > 0 ? count / 2 : 1);
+                }
+
                 throw new PowerCutException();
             }
 
@@ -77,6 +115,10 @@ namespace MealTerminal.Core.SelfTest
             }
 
             inner.EraseSector(sector);
+            if (lateAddress >= 0 && lateAddress / inner.SectorSize == sector)
+            {
+                lateAddress = -1;
+            }
         }
 
         private bool CutsNow()

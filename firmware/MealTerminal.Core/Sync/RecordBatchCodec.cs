@@ -12,13 +12,16 @@ namespace MealTerminal.Core.Sync
     ///           [11 bytes card key, only when the card is not in the roster]
     ///   u32 CRC-32 of everything before it
     /// A known card's record is 13 bytes on the wire; the card key travels only for cards the
-    /// gateway may need to enrol.
+    /// gateway may need to enrol. A record the ledger can no longer read travels as a gap record:
+    /// verdict 0xF0, every other field zero, so its sequence is acknowledged and the ring drains.
     /// </summary>
     public static class RecordBatchCodec
     {
         public const int FormatVersion = 1;
         public const int MaxRecordsPerBatch = 100;
         public const int FixedRecordSize = 13;
+        /// <summary>Wire verdict of a gap record: the ledger holds this sequence but cannot read it back.</summary>
+        public const int GapVerdict = 0xF0;
         private const int ClockValidFlag = 0x10;
         private const int CardKeyFlag = 0x20;
 
@@ -70,6 +73,18 @@ namespace MealTerminal.Core.Sync
             }
 
             return at;
+        }
+
+        /// <summary>Writes a gap record (GapVerdict, every other field zero) for a sequence the ledger cannot read.</summary>
+        public static int WriteGap(byte[] buffer, int at)
+        {
+            buffer[at] = GapVerdict;
+            for (int i = 1; i < FixedRecordSize; i++)
+            {
+                buffer[at + i] = 0;
+            }
+
+            return at + FixedRecordSize;
         }
 
         /// <summary>Appends the CRC and returns the batch length.</summary>

@@ -5,10 +5,14 @@ namespace MealTerminal.Core.Sync
     /// <summary>
     /// Uploads the ledger from the upload cursor and advances the cursor only on the gateway's
     /// acknowledgement (never on MQTT's PUBACK alone). One batch is in flight at a time; it is sent
-    /// again after a reconnect, a reboot or a silence longer than the resend interval.
+    /// again after a reconnect, a reboot or a silence longer than the resend interval. A record the
+    /// ledger holds but cannot read back, after ReadAttempts reads, is sent as a gap record.
     /// </summary>
     public sealed class SyncSession
     {
+        /// <summary>Reads of one record before it counts as unreadable: a disturbed SPI read is not a lost record.</summary>
+        public const int ReadAttempts = 3;
+
         private readonly MealLedger ledger;
         private readonly IUplink uplink;
         private readonly string terminalId;
@@ -37,6 +41,9 @@ namespace MealTerminal.Core.Sync
         public int BatchesSent { get; private set; }
 
         public int MalformedAcks { get; private set; }
+
+        /// <summary>Sequences sent as gap records because the ledger could not read them back (each time sent).</summary>
+        public int GapsSent { get; private set; }
 
         /// <summary>
         /// For an uploader that owns its uplink alone (the load bench): drains every inbound message,
@@ -116,9 +123,20 @@ namespace MealTerminal.Core.Sync
             int count = 0;
             int at = RecordBatchCodec.HeaderSize(terminalId);
             uint sequence = first;
-            while (sequence < ledger.NextSequence && count < RecordBatchCodec.MaxRecordsPerBatch && ledger.TryRead(sequence, scratch))
+            while (sequence < ledger.NextSequence && count < RecordBatchCodec.MaxRecordsPerBatch)
             {
-                at = RecordBatchCodec.WriteRecord(sendBuffer, at, scratch);
+                if (TryRead(sequence))
+                {
+                    at = RecordBatchCodec.WriteRecord(sendBuffer, at, scratch);
+                }
+                else
+                {
+                    // Stored but unreadable (rotted, or torn and read whole only once): an explicit gap
+                    // the gateway records, so the cursor can pass it and the ring drains.
+                    at = RecordBatchCodec.WriteGap(sendBuffer, at);
+                    GapsSent++;
+                }
+
                 count++;
                 sequence++;
             }
@@ -136,6 +154,19 @@ namespace MealTerminal.Core.Sync
                 inFlightSince = now;
                 BatchesSent++;
             }
+        }
+
+        private bool TryRead(uint sequence)
+        {
+            for (int attempt = 0; attempt < ReadAttempts; attempt++)
+            {
+                if (ledger.TryRead(sequence, scratch))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -16,6 +16,9 @@ public enum BatchRejection
     Truncated,
     TrailingBytes,
     SequenceOverflow,
+
+    /// <summary>A gap record (verdict 0xF0) with any other field set.</summary>
+    MalformedGap,
 }
 
 /// <summary>One record as the gateway received it.</summary>
@@ -80,10 +83,16 @@ public static class BatchDecoder
         var scratch = new MealRecord();
         for (int i = 0; i < count; i++)
         {
+            int start = at;
             at = RecordBatchCodec.ReadRecord(buffer, at, crcAt, scratch);
             if (at < 0)
             {
                 return BatchRejection.Truncated;
+            }
+
+            if (scratch.Verdict == RecordBatchCodec.GapVerdict && buffer.AsSpan(start + 1, RecordBatchCodec.FixedRecordSize - 1).ContainsAnyExcept((byte)0))
+            {
+                return BatchRejection.MalformedGap;
             }
 
             string card = scratch.CardKey[0] == 0 ? string.Empty : MealTerminal.Core.Cards.CardKey.ToHex(scratch.CardKey, 0);

@@ -15,6 +15,9 @@ public static class AnomalyKind
     public const string RepeatAtSite = "repeat-at-site";
     public const string UnknownCategory = "unknown-category";
 
+    /// <summary>A sequence the terminal's ledger holds but could not read back, sent as a gap record (no meal).</summary>
+    public const string LedgerGap = "ledger-gap";
+
     public static string ChineseLabel(string kind) => kind switch
     {
         UnknownCard => "未登记卡刷卡",
@@ -26,6 +29,7 @@ public static class AnomalyKind
         TwoSites => "同一老人同一餐次在两个站点计餐",
         RepeatAtSite => "同一老人同一餐次在本站重复计餐",
         UnknownCategory => "老人类别无效",
+        LedgerGap => "终端记录损坏无法读出（已跳过）",
         _ => kind,
     };
 

@@ -1,6 +1,7 @@
 using LiteDB;
 using MealGateway.Ingest;
 using MealTerminal.Core.Meals;
+using MealTerminal.Core.Sync;
 
 namespace MealGateway.Storage;
 
@@ -70,7 +71,7 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
     {
         records.InsertBulk(pending);
         records.Update(placedLater);
-        unplaced.Insert(pending.Where(r => r.Day is null && !r.ClockValid)
+        unplaced.Insert(pending.Where(r => r.Day is null && !r.ClockValid && r.Verdict != RecordBatchCodec.GapVerdict)
             .Select(r => new UnplacedRecord { Id = r.Id, Site = r.Site, Terminal = r.Terminal, BootCount = r.BootCount }));
         foreach (var placed in placedLater)
         {
@@ -90,6 +91,14 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
     /// <summary>Places, checks and counts one newly stored record.</summary>
     private void Take(TerminalState state, StoredRecord record, DateTime receivedUtc)
     {
+        if (record.Verdict == RecordBatchCodec.GapVerdict)
+        {
+            // Kept so the sequence is accounted for and acknowledged; no time, no meal, no tally.
+            state.LedgerGaps++;
+            book.Flag(record, AnomalyKind.LedgerGap, "终端账本中此序号的记录无法读出，终端已跳过；无法确定是否为用餐记录");
+            return;
+        }
+
         if (record.Verdict == VerdictCode.ClockSet)
         {
             var anchor = placement.Learn(record);

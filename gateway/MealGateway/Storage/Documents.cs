@@ -39,6 +39,9 @@ public sealed class TerminalState
     public long ContiguousSequence { get; set; }
     public long RecordsStored { get; set; }
 
+    /// <summary>Gap records stored: sequences the terminal's ledger could not read back (anomaly ledger-gap).</summary>
+    public long LedgerGaps { get; set; }
+
     /// <summary>Highest sequence stored, contiguous or not: above it nothing needs looking up.</summary>
     public long HighestSequence { get; set; }
     public DateTime LastBatchUtc { get; set; }

@@ -28,3 +28,17 @@ public static class Batches
         return buffer[..length];
     }
 }
+
+/// <summary>Batches with a gap record, as a terminal sends for a ledger record it cannot read back.</summary>
+public static class GapBatches
+{
+    /// <summary>Lunch meals for first..first+count-1 (as <see cref="Batches.Meals"/>) with the record at sequence gap sent as a gap.</summary>
+    public static byte[] MealsWithGap(string terminal, uint first, int count, uint gap)
+    {
+        var meals = Batches.Meals(terminal, first, count);
+        int at = RecordBatchCodec.HeaderSize(terminal) + ((int)(gap - first) * RecordBatchCodec.FixedRecordSize);
+        RecordBatchCodec.WriteGap(meals, at);
+        RecordBatchCodec.Finish(meals, meals.Length - 4);
+        return meals;
+    }
+}

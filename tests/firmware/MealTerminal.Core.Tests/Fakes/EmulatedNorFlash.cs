@@ -13,26 +13,36 @@ public sealed record NorOperation(int Index, bool IsErase, int Address, byte[] D
 /// (a random subset of the new zero bits written, or a random subset of the sector's bytes
 /// erased); after the cut every operation throws PowerCutException. BeforeMutation sees each
 /// program and erase before it happens, so a test can copy the chip at that instant.
+/// Like littlefs's emulated block device it can also inject faults, each with its own seeded
+/// chance: programs that do not stick, erases that do nothing, reads that return flipped bits.
+/// With MarginalCells, an interrupted program or erase leaves some cells marginal: they read 1 or
+/// 0 at random on every read until a program of 0 or an erase settles them.
 /// </summary>
 public sealed class EmulatedNorFlash : IFlash
 {
     private readonly byte[] memory;
+    private readonly byte[] marginal;
     private readonly Random partial;
+    private readonly Random noise;
+    private readonly Random faults;
     private int cutAt;
 
     public EmulatedNorFlash(int sectorCount, int sectorSize = 4096, int pageSize = 256, int seed = 1)
-        : this(Enumerable.Repeat((byte)0xFF, sectorCount * sectorSize).ToArray(), sectorSize, pageSize, seed)
+        : this(Enumerable.Repeat((byte)0xFF, sectorCount * sectorSize).ToArray(), new byte[sectorCount * sectorSize], sectorSize, pageSize, seed)
     {
     }
 
-    private EmulatedNorFlash(byte[] memory, int sectorSize, int pageSize, int seed)
+    private EmulatedNorFlash(byte[] memory, byte[] marginal, int sectorSize, int pageSize, int seed)
     {
         this.memory = memory;
+        this.marginal = marginal;
         SectorSize = sectorSize;
         PageSize = pageSize;
         SectorCount = memory.Length / sectorSize;
         EraseCounts = new int[SectorCount];
         partial = new Random(seed);
+        noise = new Random(seed ^ 0x5EED);
+        faults = new Random(seed ^ 0xFA17);
     }
 
     public int PageSize { get; }
@@ -58,13 +68,48 @@ public sealed class EmulatedNorFlash : IFlash
 
     public Action<NorOperation>? BeforeMutation { get; set; }
 
+    /// <summary>An interrupted program or erase leaves marginal cells (unstable reads) instead of only clean ones.</summary>
+    public bool MarginalCells { get; set; }
+
+    /// <summary>Chance (0..1) that a marginal cell reads 0 on a read; 0 makes a slot a cut program barely touched read erased.</summary>
+    public double MarginalReadsZeroChance { get; set; } = 0.5;
+
+    /// <summary>Chance (0..1) that a program leaves the chip unchanged, as a worn page that no longer takes charge.</summary>
+    public double ProgramNoopChance { get; set; }
+
+    /// <summary>Chance (0..1) that an erase leaves the sector unchanged.</summary>
+    public double EraseNoopChance { get; set; }
+
+    /// <summary>Chance (0..1) that a read returns one byte with flipped bits (the chip itself is unchanged).</summary>
+    public double ReadErrorChance { get; set; }
+
+    public long ProgramsDropped { get; private set; }
+
+    /// <summary>
+    /// Completed programs that left a marginal cell under a 1 bit of their data: what they wrote can
+    /// read back right once and differently later. Programming 0 over a marginal cell settles it.
+    /// </summary>
+    public long UnsettledPrograms { get; private set; }
+
+    public long ErasesDropped { get; private set; }
+
+    /// <summary>Bytes holding at least one marginal cell.</summary>
+    public int MarginalBytes => marginal.Count(b => b != 0);
+
     /// <summary>Cuts the power during the n-th program or erase from now (1 = the next one).</summary>
     public void CutPowerAt(int mutationFromNow) => cutAt = Mutations + mutationFromNow;
 
     public int Mutations => (int)(Programs + Erases);
 
     /// <summary>A new chip holding a copy of this one's memory (power on, counters zero).</summary>
-    public EmulatedNorFlash Copy(int seed = 1) => new((byte[])memory.Clone(), SectorSize, PageSize, seed);
+    public EmulatedNorFlash Copy(int seed = 1) =>
+        new((byte[])memory.Clone(), (byte[])marginal.Clone(), SectorSize, PageSize, seed)
+        {
+            MarginalCells = MarginalCells, MarginalReadsZeroChance = MarginalReadsZeroChance,
+        };
+
+    /// <summary>True when a byte of the range holds a marginal cell: a program there would not be what it reads back later.</summary>
+    public bool HasMarginalCells(int address, int count) => marginal.AsSpan(address, count).ContainsAnyExcept((byte)0);
 
     public void ResetCounters()
     {
@@ -80,6 +125,18 @@ public sealed class EmulatedNorFlash : IFlash
         BytesRead += count;
         PageReads += count == 0 ? 0 : ((address + count - 1) / PageSize) - (address / PageSize) + 1;
         Buffer.BlockCopy(memory, address, buffer, offset, count);
+        for (int i = 0; i < count; i++)
+        {
+            if (marginal[address + i] != 0)
+            {
+                buffer[offset + i] |= (byte)(marginal[address + i] & MarginalOnes());
+            }
+        }
+
+        if (ReadErrorChance > 0 && count > 0 && faults.NextDouble() < ReadErrorChance)
+        {
+            buffer[offset + faults.Next(count)] ^= (byte)(1 << faults.Next(8));
+        }
     }
 
     public void Program(int address, byte[] data, int offset, int count)
@@ -94,15 +151,36 @@ public sealed class EmulatedNorFlash : IFlash
         Programs++;
         BeforeMutation?.Invoke(new NorOperation(Mutations, false, address, data.AsSpan(offset, count).ToArray(), address / SectorSize));
         bool cut = Mutations == cutAt;
+        if (!cut && ProgramNoopChance > 0 && faults.NextDouble() < ProgramNoopChance)
+        {
+            ProgramsDropped++;
+            return;
+        }
+
+        for (int i = 0; i < count && !cut; i++)
+        {
+            if ((marginal[address + i] & data[offset + i]) != 0)
+            {
+                UnsettledPrograms++;
+                break;
+            }
+        }
+
+        // How far a cut program got: barely started (every bit it touched marginal), midway, or nearly done (none marginal).
+        int stage = cut && MarginalCells ? partial.Next(3) : 2;
         for (int i = 0; i < count; i++)
         {
-            byte bits = data[offset + i];
+            byte zeros = (byte)~data[offset + i];
             if (cut)
             {
-                bits |= (byte)partial.Next(256); // these zero bits did not make it
+                zeros &= (byte)partial.Next(256); // the other zero bits did not make it
             }
 
-            memory[address + i] &= bits;
+            byte solidZeros = (byte)~(memory[address + i] | marginal[address + i]);
+            byte shaky = stage == 0 ? zeros : stage == 1 ? (byte)(zeros & partial.Next(256)) : (byte)0;
+            shaky &= (byte)~solidZeros;
+            memory[address + i] &= (byte)~zeros;
+            marginal[address + i] = (byte)((marginal[address + i] & ~zeros) | shaky);
         }
 
         if (cut)
@@ -123,12 +201,24 @@ public sealed class EmulatedNorFlash : IFlash
         EraseCounts[sector]++;
         BeforeMutation?.Invoke(new NorOperation(Mutations, true, sector * SectorSize, Array.Empty<byte>(), sector));
         bool cut = Mutations == cutAt;
+        if (!cut && EraseNoopChance > 0 && faults.NextDouble() < EraseNoopChance)
+        {
+            ErasesDropped++;
+            return;
+        }
+
         int start = sector * SectorSize;
         for (int i = 0; i < SectorSize; i++)
         {
-            if (!cut || partial.Next(2) == 0)
+            int outcome = cut ? partial.Next(MarginalCells ? 3 : 2) : 0;
+            if (outcome == 0)
             {
                 memory[start + i] = 0xFF;
+                marginal[start + i] = 0;
+            }
+            else if (outcome == 2)
+            {
+                marginal[start + i] |= (byte)~memory[start + i]; // half-erased: its zero bits now read either way
             }
         }
 
@@ -159,6 +249,20 @@ public sealed class EmulatedNorFlash : IFlash
 
         IsDead = false;
         cutAt = 0;
+    }
+
+    private byte MarginalOnes()
+    {
+        int ones = 0;
+        for (int bit = 0; bit < 8; bit++)
+        {
+            if (noise.NextDouble() >= MarginalReadsZeroChance)
+            {
+                ones |= 1 << bit;
+            }
+        }
+
+        return (byte)ones;
     }
 
     private void PowerOff()

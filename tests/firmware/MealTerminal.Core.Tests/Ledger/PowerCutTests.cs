@@ -14,7 +14,12 @@ namespace MealTerminal.Core.Tests.Ledger;
 /// </summary>
 public class PowerCutTests
 {
-    private readonly PowerCutWorkload workload = new(seed: 20261123);
+    private readonly PowerCutWorkload workload;
+
+    public PowerCutTests()
+        : this(new PowerCutWorkload(seed: 20261123))
+    {
+    }
 
     [Fact]
     public void ACutAtEveryProgramAndErase_LosesNothingShown_CorruptsNothing_AndReusesNoSequence()
@@ -46,6 +51,85 @@ public class PowerCutTests
         Assert.True(checkedCuts >= workload.Shown.Count, $"{checkedCuts} cuts checked");
     }
 
+    /// <summary>
+    /// The same, on a chip whose cut programs and erases leave marginal cells (issue #13 items 7
+    /// and 8): at the first boot they read 1 (a barely programmed slot looks erased) or either way,
+    /// that boot is cut again at one of its own first operations (state log settling, compaction,
+    /// ledger settling), and the terminal that boots next must keep everything shown, never program
+    /// over a marginal cell, and read the same once the cells have drifted to 0.
+    /// </summary>
+    [Fact]
+    public void WithMarginalCells_ACutAndASecondCutInRecovery_KeepEverythingShownOnce_AndNeverProgramOverMarginalCells()
+    {
+        var marginal = new PowerCutWorkload(seed: 20261201);
+        marginal.Chip.MarginalCells = true;
+        int checkedCuts = 0;
+        int stateCuts = 0;
+        var failures = new List<string>();
+        marginal.Chip.BeforeMutation = op =>
+        {
+            if (!marginal.Booted)
+            {
+                return;
+            }
+
+            string? problem = CheckMarginalCut(marginal, op);
+            if (problem != null && failures.Count < 10)
+            {
+                failures.Add($"op {op.Index} ({(op.IsErase ? "erase" : "program")} @{op.Address}, tap {marginal.Taps}): {problem}");
+            }
+
+            checkedCuts++;
+            stateCuts += op.Sector < 2 ? 1 : 0;
+        };
+
+        marginal.Run(taps: 700);
+
+        Assert.Empty(failures);
+        Assert.True(checkedCuts >= 700, $"{checkedCuts} cuts checked");
+        Assert.True(marginal.Chip.EraseCounts[0] + marginal.Chip.EraseCounts[1] >= 2, "the state log never compacted");
+        Assert.True(stateCuts >= 300, $"only {stateCuts} cuts in the state log");
+    }
+
+    private static string? CheckMarginalCut(PowerCutWorkload work, NorOperation op)
+    {
+        var chip = work.Chip.Copy(seed: op.Index);
+        chip.ApplyTorn(op);
+        chip.MarginalReadsZeroChance = op.Index % 2 == 0 ? 0 : 0.5;
+        chip.CutPowerAt(1 + (op.Index % 7));
+        try
+        {
+            work.BootOn(chip);
+        }
+        catch (PowerCutException)
+        {
+        }
+
+        if (chip.UnsettledPrograms > 0)
+        {
+            return "the cut recovery programmed over marginal cells";
+        }
+
+        chip = chip.Copy(seed: op.Index + 7);
+        var terminal = work.BootOn(chip);
+        if (chip.UnsettledPrograms > 0)
+        {
+            return "boot programmed over marginal cells";
+        }
+
+        var later = chip.Copy(seed: op.Index + 13);
+        later.MarginalReadsZeroChance = 1;
+        string? problem = new PowerCutTests(work).Verify(terminal, op.Index % 16 == 0);
+        if (problem == null && chip.UnsettledPrograms > 0)
+        {
+            problem = "a tap after recovery programmed over marginal cells";
+        }
+
+        return problem ?? new PowerCutTests(work).VerifyAs("after the cells drifted: ", work.BootOn(later), readEverything: true);
+    }
+
+    private PowerCutTests(PowerCutWorkload workload) => this.workload = workload;
+
     private string? CheckCut(NorOperation op, bool secondCut)
     {
         var chip = workload.Chip.Copy(seed: op.Index);
@@ -66,6 +150,12 @@ public class PowerCutTests
 
         var terminal = workload.BootOn(chip);
         return Verify(terminal, op.Index % 16 == 0);
+    }
+
+    private string? VerifyAs(string context, Terminal terminal, bool readEverything)
+    {
+        string? problem = Verify(terminal, readEverything);
+        return problem == null ? null : context + problem;
     }
 
     private string? Verify(Terminal terminal, bool readEverything)
