@@ -20,7 +20,11 @@ public sealed class GatewayKillTests
         for (int kill = 0; kill < 5; kill++)
         {
             await gateway.StartAsync();
-            await rig.PumpUntilAsync(UploadRig.Steps(random.Next(20, 200)), $"upload before kill {kill}");
+            // Killed once the gateway has acknowledged a random number of further records (up to 2,000
+            // in all, of the 6,000 waiting), so every kill lands while batches are flowing, however
+            // slow the machine.
+            long target = AcknowledgedTotal(rig) + random.Next(1, 400);
+            await rig.PumpUntilAsync(() => AcknowledgedTotal(rig) >= target, $"upload before kill {kill}");
             gateway.Kill();
 
             rig.Terminals.ForEach(t => t.Core.Tick()); // take in acknowledgements already received
@@ -41,6 +45,8 @@ public sealed class GatewayKillTests
             Assert.Equal(audit.Expected, audit.TalliedAtSite);
         }
     }
+
+    private static long AcknowledgedTotal(UploadRig rig) => rig.Terminals.Sum(t => (long)t.Core.Ledger.AcknowledgedSequence);
 
     /// <summary>Opens a copy of the database as the kill left it; returns how many acknowledged records were checked.</summary>
     private static int AssertAcknowledgedAreStored(UploadRig rig)
