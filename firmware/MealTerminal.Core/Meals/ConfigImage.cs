@@ -19,6 +19,9 @@ namespace MealTerminal.Core.Meals
         public const int MaxSize = 512;
         public const int MaxNameBytes = 18;
 
+        /// <summary>Highest version: the ledger's configuration marker carries it in the 24-bit elder id field.</summary>
+        public const uint MaxVersion = 0xFFFFFF;
+
         /// <summary>Encodes values; returns the length, or -1 when they break a rule (problem says which).</summary>
         public static int Encode(byte[] buffer, ConfigValues values, out string problem)
         {
@@ -147,9 +150,9 @@ namespace MealTerminal.Core.Meals
         /// <summary>The first rule the values break, in English for logs and the gateway's error; null when none.</summary>
         public static string Check(ConfigValues values)
         {
-            if (values.Version == 0)
+            if (values.Version == 0 || values.Version > MaxVersion)
             {
-                return "config version must be 1 or more";
+                return "config version must be 1 to 16777215";
             }
 
             if (values.UtcOffsetMinutes < -720 || values.UtcOffsetMinutes > 840)
