@@ -13,13 +13,16 @@ public sealed record IncomingBatch(string Site, DecodedBatch Batch);
 /// and anomalies (<see cref="CountBook"/>). Lookups are skipped above the highest sequence a
 /// terminal has stored.
 /// </summary>
-internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<string, string, ReceivedRecord, string, StoredRecord> toStored)
+internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVersions versions, Func<string, string, ReceivedRecord, string, StoredRecord> toStored)
 {
     /// <summary>A clock this far behind the terminal's previous record of the same boot counts as a jump.</summary>
     private const long JumpBackSeconds = 120;
 
     /// <summary>A record this far ahead of the gateway's clock counts as a clock jump forward.</summary>
     private const long AheadSeconds = 600;
+
+    /// <summary>The period nibble of a record made without a valid clock (docs/formats.md).</summary>
+    private const int UnknownTimePeriod = 0x0E;
 
     private readonly ILiteCollection<StoredRecord> records = db.GetCollection<StoredRecord>(MealStore.RecordsName);
     private readonly ILiteCollection<TerminalState> terminals = db.GetCollection<TerminalState>(MealStore.TerminalsName);
@@ -90,12 +93,33 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
     /// <summary>Places, checks and counts one newly stored record.</summary>
     private void Take(TerminalState state, StoredRecord record, DateTime receivedUtc)
     {
+        if (RecordChecks.Impossible(record) is { } impossible)
+        {
+            book.Flag(record, impossible.Kind, impossible.Detail);
+            return;
+        }
+
+        if (record.Verdict == VerdictCode.ConfigSwitch)
+        {
+            if (!versions.Learn(state, record, highestBefore[state.Id]))
+            {
+                book.Flag(record, AnomalyKind.LateConfigSwitch, $"切换到配置版本 {record.ElderId} 的记录晚于其后的记录到达，其后已存记录按旧配置的餐别计");
+            }
+
+            return;
+        }
+
+        if (!ResolvePeriod(state, record))
+        {
+            return;
+        }
+
         if (record.Verdict == VerdictCode.ClockSet)
         {
             var anchor = placement.Learn(record);
             foreach (var waiting in Unplaced(record.Site, record.Terminal, record.BootCount))
             {
-                PlaceAndCount(waiting, anchor);
+                PlaceAndCount(waiting, anchor, receivedUtc);
             }
 
             return;
@@ -105,13 +129,20 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
         {
             if (placement.AnchorOf(record.Site, record.Terminal, record.BootCount) is { } anchor)
             {
-                PlaceAndCount(record, anchor);
+                PlaceAndCount(record, anchor, receivedUtc);
             }
             else if (AnomalyKind.OfVerdict(record.Verdict) is { } kind)
             {
                 book.Flag(record, kind, AnomalyKind.VerdictName(record.Verdict));
             }
 
+            return;
+        }
+
+        if (RecordChecks.ImplausibleTime(record.Time, receivedUtc) is { } implausible)
+        {
+            record.Day = null; // listed with the records that have no day, in every month's review
+            book.Flag(record, AnomalyKind.ImplausibleTime, implausible);
             return;
         }
 
@@ -124,9 +155,17 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
         book.Count(record);
     }
 
-    private void PlaceAndCount(StoredRecord record, BootAnchor anchor)
+    private void PlaceAndCount(StoredRecord record, BootAnchor anchor, DateTime receivedUtc)
     {
-        if (!placement.Place(record, anchor) && VerdictCode.IsMeal(record.Verdict))
+        bool inPeriod = placement.Place(record, anchor);
+        if (RecordChecks.ImplausibleTime(record.Time, receivedUtc) is { } implausible)
+        {
+            record.Day = null;
+            book.Flag(record, AnomalyKind.ImplausibleTime, "按开机时间推算：" + implausible);
+            return;
+        }
+
+        if (!inPeriod && VerdictCode.IsMeal(record.Verdict))
         {
             book.Flag(record, AnomalyKind.PlacedOutsidePeriod, "按开机时间推算的用餐时间不在任何供餐时段");
         }
@@ -149,6 +188,44 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
             placedLater.Add(r);
             yield return r;
         }
+    }
+
+    /// <summary>
+    /// Reads the record's period against the configuration it was decided with and turns it into
+    /// the gateway's period code; false (flagged, never counted) when that is impossible.
+    /// </summary>
+    private bool ResolvePeriod(TerminalState state, StoredRecord record)
+    {
+        record.RecordedPeriod = record.Period;
+        record.ConfigVersion = ConfigVersions.VersionAt(state, record.Sequence);
+        var set = versions.Find(record.Site, record.ConfigVersion);
+        if (set is null)
+        {
+            book.Flag(record, AnomalyKind.UnknownConfig, $"终端按配置版本 {record.ConfigVersion} 记录，网关没有发出过该版本，餐别无法识别，未计入统计");
+            return false;
+        }
+
+        if (record.ClockValid)
+        {
+            record.Day = DateOnly.FromDateTime(LocalTime.FromRecordSeconds((uint)record.Time).AddMinutes(set.UtcOffsetMinutes)).ToString("yyyy-MM-dd");
+        }
+
+        int raw = record.RecordedPeriod;
+        if (raw < set.Count && set.Codes[raw] >= 0)
+        {
+            record.Period = set.Codes[raw];
+            return true;
+        }
+
+        bool allowed = raw == MealTerminal.Core.Ledger.MealRecord.NoPeriod ? !VerdictCode.IsMeal(record.Verdict)
+            : raw == UnknownTimePeriod && !record.ClockValid;
+        if (!allowed)
+        {
+            string what = raw < set.Count ? $"餐别 '{set.Names[raw]}' 没有网关餐别编号" : $"餐别代码 {raw} 不在配置版本 {record.ConfigVersion} 的 {set.Count} 个餐别内";
+            book.Flag(record, AnomalyKind.UnknownPeriod, $"{what}，未计入统计");
+        }
+
+        return allowed;
     }
 
     private void CheckClock(TerminalState state, StoredRecord record, DateTime receivedUtc)
