@@ -51,6 +51,27 @@ public static class ConfigPolicyCheck
         return problems;
     }
 
+    /// <summary>
+    /// What the sites' current configurations no longer agree with in a newly loaded policy (a
+    /// price changed, a period lost its lines): the gateway warns, since the configurations are
+    /// already on the terminals; the operator gives those sites their configuration again.
+    /// </summary>
+    public static List<string> StoredConfigs(SiteImages images, SubsidyPolicy policy, DateOnly day)
+    {
+        var problems = new List<string>();
+        var catalogue = images.PeriodCatalogue();
+        foreach (var image in images.All().Where(i => i.Kind == MealTerminal.Core.Sync.DownloadCodec.KindConfig))
+        {
+            var values = new ConfigValues();
+            if (ConfigImage.TryDecode(image.Image, image.Image.Length, values) > 0)
+            {
+                problems.AddRange(Problems(image.Site, values, image.Source, $"站点 {image.Site} 配置第 {image.Version} 版", policy, catalogue, day));
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>One problem per config line whose price or subsidy differs from the policy's (the first category it gets wrong).</summary>
     private static IEnumerable<string> PriceMismatches(string site, ConfigValues values, int period, string text, string fileName, SubsidyPolicy policy, DateOnly day)
     {

@@ -13,8 +13,14 @@ internal static class RecordChecks
     /// <summary>A record this far ahead of the gateway's clock cannot be a real tap (terminals take their time from the gateway).</summary>
     public const long MaxAheadSeconds = 24 * 3600;
 
-    /// <summary>A record this far behind the gateway's clock is older than any backlog a terminal can hold and upload.</summary>
-    public const long MaxBehindSeconds = 366L * 24 * 3600;
+    /// <summary>
+    /// A record this far behind the gateway's clock is from a terminal clock in the wrong decade
+    /// (the RTC holds any year of its century), not from a backlog.
+    /// </summary>
+    public const long MaxBehindSeconds = 10L * 365 * 24 * 3600;
+
+    /// <summary>Nothing was served before the first deployment: record seconds of 2025-01-01T00:00Z.</summary>
+    public static readonly long FirstDeployment = LocalTime.ToRecordSeconds(new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
     /// <summary>The reason a record is impossible whatever configuration made it, or null: an unknown verdict code, an elder id beyond 24 bits.</summary>
     public static (string Kind, string Detail)? Impossible(StoredRecord record)
@@ -41,7 +47,9 @@ internal static class RecordChecks
             return $"记录时间比网关时间晚 {(recordSeconds - now) / 86400} 天，未计入统计";
         }
 
-        return recordSeconds < now - MaxBehindSeconds ? $"记录时间比网关时间早 {(now - recordSeconds) / 86400} 天，未计入统计" : null;
+        return recordSeconds < now - MaxBehindSeconds || recordSeconds < FirstDeployment
+            ? $"记录时间比网关时间早 {(now - recordSeconds) / 86400} 天，早于系统启用，未计入统计"
+            : null;
     }
 
     /// <summary>Codes a terminal stores in its ledger (docs/verdicts.md); 8 and 10 are shown but never stored, 15 marks a card key slot.</summary>

@@ -1,4 +1,5 @@
 using MealGateway.Downloads;
+using MealGateway.Periods;
 using MealGateway.Policy;
 using MealGateway.Storage;
 using MealGateway.Tests.Periods;
@@ -77,6 +78,16 @@ public sealed class ConfigPolicyCheckTests : IDisposable
 
         Assert.StartsWith("config.txt 第 1 行: 餐别 '助餐' 是新的餐别名称，但网关的统计最多区分 4 种餐别 (已有 早餐、午餐、晚餐、间餐)", Assert.Single(problems));
         Assert.Equal(["早餐", "午餐", "晚餐", "间餐"], store.Periods.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void AStoredConfigWhosePriceThePolicyLaterChanges_IsReportedWhenThatPolicyLoads()
+    {
+        Assert.NotNull(SiteFiles.Import(images, "config", "S01", "餐别 = 午餐 11:00-13:30 1\n价格 = 午餐 * 15.00 2.00\n", "config.txt", Now, Policy(("午餐", "15", "2", "13")), out _));
+
+        var problems = ConfigPolicyCheck.StoredConfigs(images, Policy(("午餐", "16", "2", "14")), new DateOnly(2026, 12, 1));
+
+        Assert.StartsWith("站点 S01 配置第 1 版 第 2 行: 午餐 普通 价格 15.00 元、补贴 2.00 元，与补贴政策在 2026-12-01 的价格 16.00 元", Assert.Single(problems));
     }
 
     private List<string> Refused(string site, string text, SubsidyPolicy? policy)

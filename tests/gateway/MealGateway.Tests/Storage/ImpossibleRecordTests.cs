@@ -62,7 +62,8 @@ public sealed class ImpossibleRecordTests : IDisposable
     [Theory]
     [InlineData("2029-11-02")] // years ahead of the gateway's 2026-11-23
     [InlineData("2026-11-25")] // two days ahead
-    [InlineData("2024-06-01")] // more than a year behind
+    [InlineData("2024-06-01")] // before the first deployment
+    [InlineData("2020-01-01")] // a terminal clock reset to the record epoch
     public void AMealDatedFarFromTheGatewaysClock_IsAcknowledgedButNotTallied_AndListedWithoutADay(string day)
     {
         AssertHeldWith(AnomalyKind.ImplausibleTime, Meal(7, day, 12));
