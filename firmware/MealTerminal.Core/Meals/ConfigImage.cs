@@ -5,7 +5,7 @@ namespace MealTerminal.Core.Meals
 {
     /// <summary>
     /// The configuration a gateway sends a terminal (docs/formats.md, docs/protocol.md). Little-endian:
-    ///    0 u8 format version (1)     1 u32 config version (1 and up)
+    ///    0 u8 format version (1)     1 u32 config version (1..16777215, the configuration marker's 24 bits)
     ///    5 u16 UTC offset in minutes + 1440     7 u8 storage warning percent (50..99)
     ///    8 u16 tap debounce in milliseconds (500..10000)    10 u8 number of meal periods n (1..4)
     ///   then per period: u16 start minute, u16 end minute, u8 meals per elder (1..3),

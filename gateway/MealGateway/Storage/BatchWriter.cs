@@ -21,9 +21,6 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVe
     /// <summary>A record this far ahead of the gateway's clock counts as a clock jump forward.</summary>
     private const long AheadSeconds = 600;
 
-    /// <summary>The period nibble of a record made without a valid clock (docs/formats.md).</summary>
-    private const int UnknownTimePeriod = 0x0E;
-
     private readonly ILiteCollection<StoredRecord> records = db.GetCollection<StoredRecord>(MealStore.RecordsName);
     private readonly ILiteCollection<TerminalState> terminals = db.GetCollection<TerminalState>(MealStore.TerminalsName);
     private readonly ILiteCollection<UnplacedRecord> unplaced = db.GetCollection<UnplacedRecord>(MealStore.UnplacedName);
@@ -109,8 +106,9 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVe
             return;
         }
 
-        if (!ResolvePeriod(state, record))
+        if (versions.Resolve(state, record) is { } unreadable)
         {
+            book.Flag(record, unreadable.Kind, unreadable.Detail);
             return;
         }
 
@@ -188,44 +186,6 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVe
             placedLater.Add(r);
             yield return r;
         }
-    }
-
-    /// <summary>
-    /// Reads the record's period against the configuration it was decided with and turns it into
-    /// the gateway's period code; false (flagged, never counted) when that is impossible.
-    /// </summary>
-    private bool ResolvePeriod(TerminalState state, StoredRecord record)
-    {
-        record.RecordedPeriod = record.Period;
-        record.ConfigVersion = ConfigVersions.VersionAt(state, record.Sequence);
-        var set = versions.Find(record.Site, record.ConfigVersion);
-        if (set is null)
-        {
-            book.Flag(record, AnomalyKind.UnknownConfig, $"终端按配置版本 {record.ConfigVersion} 记录，网关没有发出过该版本，餐别无法识别，未计入统计");
-            return false;
-        }
-
-        if (record.ClockValid)
-        {
-            record.Day = DateOnly.FromDateTime(LocalTime.FromRecordSeconds((uint)record.Time).AddMinutes(set.UtcOffsetMinutes)).ToString("yyyy-MM-dd");
-        }
-
-        int raw = record.RecordedPeriod;
-        if (raw < set.Count && set.Codes[raw] >= 0)
-        {
-            record.Period = set.Codes[raw];
-            return true;
-        }
-
-        bool allowed = raw == MealTerminal.Core.Ledger.MealRecord.NoPeriod ? !VerdictCode.IsMeal(record.Verdict)
-            : raw == UnknownTimePeriod && !record.ClockValid;
-        if (!allowed)
-        {
-            string what = raw < set.Count ? $"餐别 '{set.Names[raw]}' 没有网关餐别编号" : $"餐别代码 {raw} 不在配置版本 {record.ConfigVersion} 的 {set.Count} 个餐别内";
-            book.Flag(record, AnomalyKind.UnknownPeriod, $"{what}，未计入统计");
-        }
-
-        return allowed;
     }
 
     private void CheckClock(TerminalState state, StoredRecord record, DateTime receivedUtc)

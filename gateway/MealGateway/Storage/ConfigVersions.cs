@@ -1,6 +1,7 @@
 using LiteDB;
 using MealGateway.Downloads;
 using MealGateway.Periods;
+using MealTerminal.Core.Ledger;
 using MealTerminal.Core.Meals;
 using MealTerminal.Core.Sync;
 
@@ -16,6 +17,9 @@ namespace MealGateway.Storage;
 /// </summary>
 internal sealed class ConfigVersions(LiteDatabase db, int defaultUtcOffsetMinutes)
 {
+    /// <summary>The period nibble of a record made without a valid clock (docs/formats.md).</summary>
+    private const int UnknownTimePeriod = 0x0E;
+
     private readonly Dictionary<string, SitePeriodSet?> sets = new();
     private MealPeriod[]? catalogue;
 
@@ -36,6 +40,44 @@ internal sealed class ConfigVersions(LiteDatabase db, int defaultUtcOffsetMinute
         }
 
         return marker.Sequence > highestStoredBefore || before == marker.ElderId;
+    }
+
+    /// <summary>
+    /// Reads a record's period against the configuration that decided it and stores the gateway's
+    /// period code in its place (the terminal's value stays in RecordedPeriod); recomputes its day
+    /// with that configuration's UTC offset. Returns why the record cannot be read (it is then
+    /// flagged, never counted), or null.
+    /// </summary>
+    public (string Kind, string Detail)? Resolve(TerminalState state, StoredRecord record)
+    {
+        record.RecordedPeriod = record.Period;
+        record.ConfigVersion = VersionAt(state, record.Sequence);
+        var set = Find(record.Site, record.ConfigVersion);
+        if (set is null)
+        {
+            return (AnomalyKind.UnknownConfig, $"终端按配置版本 {record.ConfigVersion} 记录，网关没有发出过该版本，餐别无法识别，未计入统计");
+        }
+
+        if (record.ClockValid)
+        {
+            record.Day = DateOnly.FromDateTime(LocalTime.FromRecordSeconds((uint)record.Time).AddMinutes(set.UtcOffsetMinutes)).ToString("yyyy-MM-dd");
+        }
+
+        int raw = record.RecordedPeriod;
+        if (raw < set.Count && set.Codes[raw] >= 0)
+        {
+            record.Period = set.Codes[raw];
+            return null;
+        }
+
+        bool possible = raw == MealRecord.NoPeriod ? !VerdictCode.IsMeal(record.Verdict) : raw == UnknownTimePeriod && !record.ClockValid;
+        if (possible)
+        {
+            return null;
+        }
+
+        string what = raw < set.Count ? $"餐别 '{set.Names[raw]}' 没有网关餐别编号" : $"餐别代码 {raw} 不在配置版本 {record.ConfigVersion} 的 {set.Count} 个餐别内";
+        return (AnomalyKind.UnknownPeriod, $"{what}，未计入统计");
     }
 
     /// <summary>The configuration version in force for a terminal's record at a sequence.</summary>

@@ -78,6 +78,16 @@ public class ConfigMarkerTests
         Assert.Equal(0, rig.Terminal.Today.Refused);
     }
 
+    [Fact]
+    public void AConfigVersionBeyond24Bits_IsRefused_SoTheMarkerCanAlwaysCarryIt()
+    {
+        var buffer = new byte[ConfigImage.MaxSize];
+        var values = LunchAndDinner(version: ConfigImage.MaxVersion + 1);
+
+        Assert.Equal(-1, ConfigImage.Encode(buffer, values, out string? problem));
+        Assert.Contains("16777215", problem);
+    }
+
     private static MealRecord Read(TerminalRig rig, uint sequence)
     {
         var record = new MealRecord();
