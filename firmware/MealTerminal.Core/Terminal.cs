@@ -24,6 +24,7 @@ namespace MealTerminal.Core
         private readonly IUplink uplink;
         private readonly byte[] uid = new byte[CardKey.MaxUidLength];
         private readonly TapHandler taps;
+        private readonly ConfigMarker marker;
         private readonly Screen review = new Screen();
         private int reviewPage = -1;
         private long reviewShownAt;
@@ -47,6 +48,7 @@ namespace MealTerminal.Core
             Heartbeat = new StatusReporter(uplink, clock, Ledger, Rosters, config);
             Today = new DayCounts();
             taps = new TapHandler(config, clock, Ledger, Rosters, Today, layout.MaxRosterEntries);
+            marker = new ConfigMarker(Ledger, clock);
         }
 
         public MealLedger Ledger { get; private set; }
@@ -101,6 +103,8 @@ namespace MealTerminal.Core
             }
 
             Ledger.Mount();
+            marker.Mount(config.ConfigVersion, Configs.SlotLost, BootCount);
+            marker.Announce(config.ConfigVersion);
             Rosters.Mount();
             taps.Rebuild(BootCount);
             LastSyncSeconds = state.Get(StateLog.KeyLastSync, 0);
@@ -123,6 +127,7 @@ namespace MealTerminal.Core
         /// <summary>One pass of the main loop: poll the card reader once, then let sync work.</summary>
         public void Tick()
         {
+            marker.Announce(config.ConfigVersion); // a marker storage-full kept out goes in before the next tap
             int length;
             CardReadStatus status = reader.Poll(uid, out length);
             if (status != CardReadStatus.NoCard)
@@ -194,6 +199,7 @@ namespace MealTerminal.Core
         private void ApplyDownloadedConfig()
         {
             config.Apply(Configs.Active);
+            marker.Announce(config.ConfigVersion); // before any record decided with it (docs/formats.md)
             if (clock.IsWallClockValid)
             {
                 taps.Rebuild(BootCount); // periods or the UTC offset may have moved: recount who ate from the ledger

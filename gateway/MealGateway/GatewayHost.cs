@@ -50,8 +50,6 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public string HttpUrl { get; }
 
-    public static MealPeriod[] Periods { get; } = TerminalConfig.DefaultPeriods();
-
     public static async Task<GatewayHost> StartAsync(GatewayOptions options, CancellationToken cancellationToken = default)
     {
         int mqttPort = options.MqttPort == 0 ? FreePort.Pick() : options.MqttPort;
@@ -92,7 +90,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
         var ingest = new IngestWorker(store, service, logger, TimeProvider.System);
         await ingest.StartAsync(cancellationToken);
-        GatewayApi.Map(web, store, ingest, broker, Periods);
+        GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current);
         StatementApi.Map(web, store, settlement);
         await web.StartAsync(cancellationToken);
         settlement.Start();

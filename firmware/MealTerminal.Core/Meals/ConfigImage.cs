@@ -5,7 +5,7 @@ namespace MealTerminal.Core.Meals
 {
     /// <summary>
     /// The configuration a gateway sends a terminal (docs/formats.md, docs/protocol.md). Little-endian:
-    ///    0 u8 format version (1)     1 u32 config version (1 and up)
+    ///    0 u8 format version (1)     1 u32 config version (1..16777215, the configuration marker's 24 bits)
     ///    5 u16 UTC offset in minutes + 1440     7 u8 storage warning percent (50..99)
     ///    8 u16 tap debounce in milliseconds (500..10000)    10 u8 number of meal periods n (1..4)
     ///   then per period: u16 start minute, u16 end minute, u8 meals per elder (1..3),
@@ -26,6 +26,9 @@ namespace MealTerminal.Core.Meals
         public const int MaxNameBytes = 18;
         public const int MinClocklessGapMinutes = 60;
         public const int MaxClocklessGapMinutes = 1440;
+
+        /// <summary>Highest version: the ledger's configuration marker carries it in the 24-bit elder id field.</summary>
+        public const uint MaxVersion = 0xFFFFFF;
 
         /// <summary>Encodes values; returns the length, or -1 when they break a rule (problem says which).</summary>
         public static int Encode(byte[] buffer, ConfigValues values, out string problem)
@@ -176,9 +179,9 @@ namespace MealTerminal.Core.Meals
         /// <summary>The first rule the values break, in English for logs and the gateway's error; null when none.</summary>
         public static string Check(ConfigValues values)
         {
-            if (values.Version == 0)
+            if (values.Version == 0 || values.Version > MaxVersion)
             {
-                return "config version must be 1 or more";
+                return "config version must be 1 to 16777215";
             }
 
             if (values.UtcOffsetMinutes < -720 || values.UtcOffsetMinutes > 840)

@@ -49,7 +49,12 @@ namespace MealTerminal.Core.Meals
             {
                 activeIndex = (int)stored;
             }
+
+            SlotLost = stored < 2 && activeIndex < 0;
         }
+
+        /// <summary>True after Mount when the state log names a slot that does not check: the defaults run instead.</summary>
+        public bool SlotLost { get; private set; }
 
         public bool BeginInstall(int imageSize)
         {

@@ -48,7 +48,7 @@ namespace MealTerminal.Core.Meals
             {
                 UnknownCards++;
             }
-            else if (record.Verdict != VerdictCode.ClockSet)
+            else if (!VerdictCode.IsMarker(record.Verdict))
             {
                 Refused++;
             }

@@ -47,6 +47,20 @@ namespace MealTerminal.Core.Meals
         /// </summary>
         public const int ClockSet = 13;
 
+        /// <summary>
+        /// Not a tap: a configuration marker. Written when the terminal starts deciding taps with another
+        /// configuration (and at boot when the newest ledger sector does not say which one is running);
+        /// ElderId holds the configuration version (0 = built-in defaults), so the gateway reads every
+        /// later record's meal period against the periods of that version (docs/formats.md).
+        /// </summary>
+        public const int ConfigSwitch = 14;
+
+        /// <summary>True for the records that are not taps: clock anchors and configuration markers.</summary>
+        public static bool IsMarker(int code)
+        {
+            return code == ClockSet || code == ConfigSwitch;
+        }
+
         /// <summary>True for codes that mean a meal was served and counted.</summary>
         public static bool IsMeal(int code)
         {

@@ -67,7 +67,7 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
         }
 
         string day = Day.ToString("yyyy-MM-dd");
-        var rows = TallyReport.Rows(Gateway.Store.TalliesForDay(day), GatewayHost.Periods);
+        var rows = TallyReport.Rows(Gateway.Store.TalliesForDay(day), Gateway.Store.Periods);
         output.WriteLine();
         output.Write(TallyReport.Format(day, rows));
         bool agree = CheckAgainstTerminals(rows, output);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using MealGateway.Downloads;
+using MealGateway.Policy;
 using MealGateway.Storage;
 
 namespace MealGateway.Cli;
@@ -15,12 +16,18 @@ internal static class DownloadCommands
             var site = new Option<string>("--site") { Description = "Site id", Required = true };
             var file = new Option<string>("--file") { Description = $"The {what}", Required = true };
             var command = new Command(kind, $"Store a site's new {what}; its terminals fetch it when they next connect") { data, site, file };
-            command.SetAction(parse => Import(kind, parse.GetValue(data)!, parse.GetValue(site)!, parse.GetValue(file)!));
+            var policy = new Option<string>("--policy") { Description = "Subsidy policy file the configuration's periods and prices are checked against (docs/policy.md)", Required = true };
+            if (kind == "config")
+            {
+                command.Add(policy);
+            }
+
+            command.SetAction(parse => Import(kind, parse.GetValue(data)!, parse.GetValue(site)!, parse.GetValue(file)!, kind == "config" ? parse.GetValue(policy) : null));
             yield return command;
         }
     }
 
-    private static int Import(string kind, string dir, string site, string file)
+    private static int Import(string kind, string dir, string site, string file, string? policyPath)
     {
         if (!File.Exists(file))
         {
@@ -42,7 +49,20 @@ internal static class DownloadCommands
 
         using (store)
         {
-            var image = SiteFiles.Import(new SiteImages(store), kind, site, File.ReadAllText(file), Path.GetFileName(file), DateTime.UtcNow, out var problems);
+            SubsidyPolicy? policy = null;
+            if (policyPath is not null)
+            {
+                var running = new RunningPolicy(policyPath, store.Periods);
+                if (!running.TryReload(out string problem))
+                {
+                    Console.Error.WriteLine($"错误：补贴政策文件有问题，配置未保存：{Environment.NewLine}{problem}");
+                    return 2;
+                }
+
+                policy = running.Current;
+            }
+
+            var image = SiteFiles.Import(new SiteImages(store), kind, site, File.ReadAllText(file), Path.GetFileName(file), DateTime.UtcNow, policy, out var problems);
             if (image is null)
             {
                 Console.Error.WriteLine($"错误：文件有问题，未保存：{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");

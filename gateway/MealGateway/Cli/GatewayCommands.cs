@@ -133,7 +133,7 @@ public static class GatewayCommands
                 return exit;
             }
 
-            Console.Write(TallyReport.Format(dayText, TallyReport.Rows(store.TalliesForDay(dayText), GatewayHost.Periods)));
+            Console.Write(TallyReport.Format(dayText, TallyReport.Rows(store.TalliesForDay(dayText), store.Periods)));
             return 0;
         });
 

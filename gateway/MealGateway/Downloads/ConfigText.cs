@@ -91,6 +91,25 @@ public static class ConfigText
         return problems.Count == 0 ? values : null;
     }
 
+    /// <summary>The 1-based number of the last line setting key whose value's words match; 0 when none.</summary>
+    public static int LastLine(string text, string key, Func<string[], bool> matches)
+    {
+        var lines = text.TrimStart('\uFEFF').Split('\n');
+        int found = 0;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].Trim();
+            int eq = line.IndexOf('=');
+            if (eq > 0 && !line.StartsWith('#') && line[..eq].Trim() == key
+                && matches(line[(eq + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            {
+                found = i + 1;
+            }
+        }
+
+        return found;
+    }
+
     private static string? ReadOffset(string value, ConfigValues values)
     {
         if (value.Length != 6 || (value[0] != '+' && value[0] != '-')

@@ -1,3 +1,6 @@
+using MealGateway.Periods;
+using MealGateway.Policy;
+
 namespace MealGateway.Downloads;
 
 /// <summary>
@@ -6,7 +9,11 @@ namespace MealGateway.Downloads;
 /// </summary>
 public static class SiteFiles
 {
-    public static SiteImage? Import(SiteImages images, string kind, string site, string text, string fileName, DateTime nowUtc, out List<string> problems)
+    /// <summary>
+    /// A configuration is also checked against the policy settlement bills with (policy null: none
+    /// loaded, and a configuration is refused): see <see cref="ConfigPolicyCheck"/>.
+    /// </summary>
+    public static SiteImage? Import(SiteImages images, string kind, string site, string text, string fileName, DateTime nowUtc, SubsidyPolicy? policy, out List<string> problems)
     {
         problems = [];
         if (!Topics.IsLevel(site))
@@ -22,7 +29,14 @@ public static class SiteFiles
                 return entries is null ? null : images.ImportRoster(site, entries, text, nowUtc);
             case "config":
                 var values = ConfigText.TryParse(text, fileName, out problems);
-                return values is null ? null : images.SetConfig(site, values, text, nowUtc);
+                if (values is null)
+                {
+                    return null;
+                }
+
+                var day = DateOnly.FromDateTime(nowUtc.AddMinutes(values.UtcOffsetMinutes));
+                problems = ConfigPolicyCheck.Problems(site, values, text, fileName, policy, images.PeriodCatalogue(), day);
+                return problems.Count > 0 ? null : images.SetConfig(site, values, text, nowUtc);
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }

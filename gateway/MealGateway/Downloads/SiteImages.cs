@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LiteDB;
+using MealGateway.Periods;
 using MealGateway.Storage;
 using MealTerminal.Core.Integrity;
 using MealTerminal.Core.Meals;
@@ -54,17 +55,30 @@ public sealed class SiteImages(MealStore store)
 
     /// <summary>Stores a checked roster as the site's next version.</summary>
     public SiteImage ImportRoster(string site, RosterEntry[] entries, string source, DateTime nowUtc) =>
-        Replace(site, DownloadCodec.KindRoster, version => (RosterWriter.Build(entries, (uint)version, IssuerOf(site)), entries.Length), source, nowUtc);
+        Replace(site, DownloadCodec.KindRoster, (_, version) => (RosterWriter.Build(entries, (uint)version, IssuerOf(site)), entries.Length), source, nowUtc);
 
     /// <summary>Stores a checked configuration as the site's next version.</summary>
+    /// <summary>
+    /// Stores a checked configuration as the site's next version, and its periods under that
+    /// version in the same transaction (Periods/SitePeriods): records made with it stay readable.
+    /// </summary>
     public SiteImage SetConfig(string site, ConfigValues values, string source, DateTime nowUtc) =>
-        Replace(site, DownloadCodec.KindConfig, version =>
+        Replace(site, DownloadCodec.KindConfig, (db, version) =>
         {
             values.Version = (uint)version;
             var buffer = new byte[ConfigImage.MaxSize];
             int length = ConfigImage.Encode(buffer, values, out string problem);
-            return length < 0 ? throw new ArgumentException(problem) : (buffer[..length], 0);
+            if (length < 0)
+            {
+                throw new ArgumentException(problem);
+            }
+
+            SitePeriods.Register(db, site, version, values);
+            return (buffer[..length], 0);
         }, source, nowUtc);
+
+    /// <summary>The gateway's meal periods by code, for checking a configuration before it is stored.</summary>
+    public MealPeriod[] PeriodCatalogue() => store.Periods;
 
     /// <summary>The roster header's issuer: the CRC-32 of the site id, so an image says which site it was built for.</summary>
     public static uint IssuerOf(string site)
@@ -73,14 +87,14 @@ public sealed class SiteImages(MealStore store)
         return Crc32.Compute(bytes, 0, bytes.Length);
     }
 
-    private SiteImage Replace(string site, int kind, Func<long, (byte[] Image, int Entries)> build, string source, DateTime nowUtc)
+    private SiteImage Replace(string site, int kind, Func<LiteDatabase, long, (byte[] Image, int Entries)> build, string source, DateTime nowUtc)
     {
         string id = $"{site}|{kind}";
         var image = store.Durably(db =>
         {
             var images = db.GetCollection<SiteImage>(CollectionName);
             long version = (images.FindById(id)?.Version ?? 0) + 1;
-            var (bytes, entries) = build(version);
+            var (bytes, entries) = build(db, version);
             var stored = new SiteImage
             {
                 Id = id, Site = site, Kind = kind, Version = version, Image = bytes, Crc = Crc32.Compute(bytes, 0, bytes.Length),

@@ -7,7 +7,7 @@ namespace MealGateway.Policy;
 /// </summary>
 internal static class PolicyConsistency
 {
-    public static IEnumerable<PolicyError> Check(SubsidyPolicy policy, MealTerminal.Core.Meals.MealPeriod[] periods)
+    public static IEnumerable<PolicyError> Check(SubsidyPolicy policy)
     {
         var found = new Dictionary<int, PolicyError>();
         var scopes = policy.Prices.Select(p => p.Scope).Concat(policy.Rates.Select(r => r.Scope)).Append(PolicyScope.AllSites).Distinct();
@@ -27,11 +27,11 @@ internal static class PolicyConsistency
                     }
 
                     string where = scope == PolicyScope.AllSites ? "所有站点" : $"站点 {scope}";
-                    string meal = $"{MealTerminal.Core.Meals.ElderCategory.ChineseName(category)} {PeriodName(periods, period)}";
+                    string meal = $"{MealTerminal.Core.Meals.ElderCategory.ChineseName(category)} {policy.PeriodNames[period]}";
                     var price = policy.PriceOn(scope, day, period);
                     if (price is null)
                     {
-                        found[rate.Line] = new PolicyError(rate.Line, $"{where}在 {day:yyyy-MM-dd} 没有{PeriodName(periods, period)}的价格（price 条目），无法核对补贴");
+                        found[rate.Line] = new PolicyError(rate.Line, $"{where}在 {day:yyyy-MM-dd} 没有{policy.PeriodNames[period]}的价格（price 条目），无法核对补贴");
                     }
                     else if (rate.SubsidyFen + rate.CoPaymentFen != price.PriceFen)
                     {
@@ -46,6 +46,4 @@ internal static class PolicyConsistency
 
         return found.Values;
     }
-
-    private static string PeriodName(MealTerminal.Core.Meals.MealPeriod[] periods, int period) => periods[period].Name;
 }

@@ -16,6 +16,7 @@ public static class PolicyParser
 
     public static PolicyParseResult Parse(string text, MealPeriod[] periods)
     {
+        var names = periods.Select(p => p.Name).ToList(); // grows by the period names only this file uses
         var errors = new List<PolicyError>();
         var prices = new List<MealPrice>();
         var rates = new List<SubsidyRate>();
@@ -34,8 +35,8 @@ public static class PolicyParser
             string[] f = content.Split(Blanks, StringSplitOptions.RemoveEmptyEntries);
             string? problem = f[0] switch
             {
-                "price" or "价格" => ParsePrice(f, number, periods, prices),
-                "subsidy" or "补贴" => ParseSubsidy(f, number, periods, rates),
+                "price" or "价格" => ParsePrice(f, number, names, prices),
+                "subsidy" or "补贴" => ParseSubsidy(f, number, names, rates),
                 _ => $"未知的条目类型 '{f[0]}'，应为 price（价格）或 subsidy（补贴）",
             };
             if (problem is not null)
@@ -53,8 +54,8 @@ public static class PolicyParser
 
         if (errors.Count == 0)
         {
-            var policy = new SubsidyPolicy(prices, rates);
-            errors.AddRange(PolicyConsistency.Check(policy, periods));
+            var policy = new SubsidyPolicy(prices, rates, names);
+            errors.AddRange(PolicyConsistency.Check(policy));
             if (errors.Count == 0)
             {
                 return new PolicyParseResult(policy, errors);
@@ -64,7 +65,7 @@ public static class PolicyParser
         return new PolicyParseResult(null, errors.OrderBy(e => e.Line).ToList());
     }
 
-    private static string? ParsePrice(string[] f, int line, MealPeriod[] periods, List<MealPrice> prices)
+    private static string? ParsePrice(string[] f, int line, List<string> periods, List<MealPrice> prices)
     {
         if (f.Length != 5)
         {
@@ -83,7 +84,7 @@ public static class PolicyParser
         return problem;
     }
 
-    private static string? ParseSubsidy(string[] f, int line, MealPeriod[] periods, List<SubsidyRate> rates)
+    private static string? ParseSubsidy(string[] f, int line, List<string> periods, List<SubsidyRate> rates)
     {
         if (f.Length != 7)
         {
@@ -118,16 +119,42 @@ public static class PolicyParser
             ? null
             : $"站点 '{text}' 无效，应为站点编号（字母、数字、- _ .）或 *（所有站点）";
 
-    private static string? Period(string text, MealPeriod[] periods, out int period)
+    /// <summary>
+    /// A period by name - any name a site's configuration may give a period (docs/policy.md) - or
+    /// by the number of one of the gateway's first periods (0 早餐, 1 午餐, 2 晚餐).
+    /// </summary>
+    private static string? Period(string text, List<string> periods, out int period)
     {
-        period = Array.FindIndex(periods, p => p.Name == text);
-        if (period < 0 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n < periods.Length)
+        period = periods.IndexOf(text);
+        if (period >= 0)
         {
-            period = n;
+            return null;
         }
 
-        return period >= 0 ? null : $"未知餐别 '{text}'，应为 {string.Join("、", periods.Select(p => p.Name))}";
+        if (text.All(char.IsAsciiDigit))
+        {
+            bool known = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n < DefaultPeriodCount;
+            period = known ? n : -1;
+            return known ? null : $"未知餐别 '{text}'，应为餐别名称（如 {string.Join("、", periods.Take(DefaultPeriodCount))}）或 0..{DefaultPeriodCount - 1}";
+        }
+
+        if (System.Text.Encoding.UTF8.GetByteCount(text) > ConfigImage.MaxNameBytes)
+        {
+            return $"餐别名称 '{text}' 太长，终端最多显示 {ConfigImage.MaxNameBytes} 字节（6 个汉字）";
+        }
+
+        char missing = text.FirstOrDefault(c => MealTerminal.Core.Display.GlyphTable.Characters.IndexOf(c) < 0);
+        if (missing != default)
+        {
+            return $"餐别名称 '{text}' 含终端无法显示的字 '{missing}'，不会是任何站点配置中的餐别";
+        }
+
+        periods.Add(text);
+        period = periods.Count - 1;
+        return null;
     }
+
+    private const int DefaultPeriodCount = 3;
 
     private static string? Category(string text, out int category)
     {

@@ -11,13 +11,17 @@ public sealed class SubsidyPolicy
     private readonly Dictionary<(string Scope, int Period), MealPrice[]> prices;
     private readonly Dictionary<(string Scope, int Category, int Period), SubsidyRate[]> rates;
 
-    internal SubsidyPolicy(IReadOnlyList<MealPrice> priceLines, IReadOnlyList<SubsidyRate> rateLines)
+    internal SubsidyPolicy(IReadOnlyList<MealPrice> priceLines, IReadOnlyList<SubsidyRate> rateLines, IReadOnlyList<string> periodNames)
     {
+        PeriodNames = periodNames;
         Prices = priceLines;
         Rates = rateLines;
         prices = priceLines.GroupBy(p => (p.Scope, p.Period)).ToDictionary(g => g.Key, g => g.OrderBy(p => p.From).ToArray());
         rates = rateLines.GroupBy(r => (r.Scope, r.Category, r.Period)).ToDictionary(g => g.Key, g => g.OrderBy(r => r.From).ToArray());
     }
+
+    /// <summary>The meal periods the lines name; a line's Period is an index into these.</summary>
+    public IReadOnlyList<string> PeriodNames { get; }
 
     public IReadOnlyList<MealPrice> Prices { get; }
 
@@ -38,6 +42,35 @@ public sealed class SubsidyPolicy
         var price = PriceOn(site, day, period);
         rate = subsidy is null || price is null ? new MealRate(0, 0, 0) : new MealRate(price.PriceFen, subsidy.SubsidyFen, subsidy.CoPaymentFen);
         return subsidy is not null && price is not null;
+    }
+
+    /// <summary>
+    /// Price, subsidy and co-payment of one meal of a period named as the site's configuration names
+    /// it: settlement prices a period by its name, whatever position it had at the terminal.
+    /// </summary>
+    public bool TryRateOn(string site, DateOnly day, int category, string periodName, out MealRate rate)
+    {
+        int period = PeriodIndex(periodName);
+        if (period < 0)
+        {
+            rate = new MealRate(0, 0, 0);
+            return false;
+        }
+
+        return TryRateOn(site, day, category, period, out rate);
+    }
+
+    public int PeriodIndex(string periodName)
+    {
+        for (int i = 0; i < PeriodNames.Count; i++)
+        {
+            if (PeriodNames[i] == periodName)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static T? InForce<TKey, T>(Dictionary<TKey, T[]> lines, TKey key, DateOnly day, Func<T, DateOnly> fromOf)

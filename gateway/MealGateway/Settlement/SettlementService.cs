@@ -1,4 +1,6 @@
 using MealGateway.County;
+using MealGateway.Downloads;
+using MealGateway.Periods;
 using MealGateway.Policy;
 using MealGateway.Storage;
 using Microsoft.Extensions.Logging;
@@ -60,6 +62,14 @@ public sealed class SettlementService : IAsyncDisposable
         if (!loaded)
         {
             logger.LogError("Policy file not loaded, the running policy stays: {Problem}", problem);
+        }
+        else
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddMinutes(store.UtcOffsetMinutes));
+            foreach (var disagreement in ConfigPolicyCheck.StoredConfigs(new SiteImages(store), Policy.Current!, today))
+            {
+                logger.LogWarning("A site's configuration no longer agrees with the policy; give the site its configuration again: {Problem}", disagreement);
+            }
         }
 
         return loaded;

@@ -25,7 +25,7 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
     public bool TryBuild(SiteMonth input, out Statement monthly, out List<Statement> daily, out List<string> problems)
     {
         problems = [];
-        var rates = new RateCache(input.Site, input.Month, policy); // per call: TryBuild runs on several threads
+        var rates = new RateCache(input.Site, input.Month, policy, periods); // per call: TryBuild runs on several threads
         var rows = new List<StatementRow>();
         foreach (var cell in input.Cells.OrderBy(c => c.Day, StringComparer.Ordinal).ThenBy(c => c.Period).ThenBy(c => c.Category))
         {
@@ -92,7 +92,7 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
     }
 
     /// <summary>A site's month asks for at most 32 × 4 × 11 different rates: each is looked up in the policy once.</summary>
-    private sealed class RateCache(string site, string month, SubsidyPolicy policy)
+    private sealed class RateCache(string site, string month, SubsidyPolicy policy, MealPeriod[] periods)
     {
         private readonly MealRate?[] rates = new MealRate?[SiteMonthTally.Days * SiteMonthTally.Periods * ElderCategory.Count];
         private readonly bool[] known = new bool[SiteMonthTally.Days * SiteMonthTally.Periods * ElderCategory.Count];
@@ -108,7 +108,8 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
             {
                 known[at] = true;
                 var day = DateOnly.ParseExact($"{month}-{dayOfMonth:D2}", "yyyy-MM-dd");
-                rates[at] = policy.TryRateOn(site, day, category, period, out var found) ? found : null;
+                // Period codes are the gateway's (Periods/PeriodCatalogue); the policy names periods.
+                rates[at] = period < periods.Length && policy.TryRateOn(site, day, category, periods[period].Name, out var found) ? found : null;
             }
 
             rate = rates[at] ?? new MealRate(0, 0, 0);

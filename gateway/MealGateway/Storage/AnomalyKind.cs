@@ -14,6 +14,12 @@ public static class AnomalyKind
     public const string TwoSites = "two-sites";
     public const string RepeatAtSite = "repeat-at-site";
     public const string UnknownCategory = "unknown-category";
+    public const string UnknownVerdict = "unknown-verdict";
+    public const string ElderIdOutOfRange = "elder-id-out-of-range";
+    public const string UnknownPeriod = "unknown-period";
+    public const string ImplausibleTime = "implausible-time";
+    public const string UnknownConfig = "unknown-config";
+    public const string LateConfigSwitch = "late-config-switch";
 
     /// <summary>A sequence the terminal's ledger holds but could not read back, sent as a gap record (no meal).</summary>
     public const string LedgerGap = "ledger-gap";
@@ -30,6 +36,12 @@ public static class AnomalyKind
         RepeatAtSite => "同一老人同一餐次在本站重复计餐",
         UnknownCategory => "老人类别无效",
         LedgerGap => "终端记录损坏无法读出（已跳过）",
+        UnknownVerdict => "未知刷卡结果代码",
+        ElderIdOutOfRange => "老人编号超出范围",
+        UnknownPeriod => "餐别不在终端当时的配置内",
+        ImplausibleTime => "记录时间与网关时间相差过大",
+        UnknownConfig => "终端配置版本不是网关发出的",
+        LateConfigSwitch => "配置切换记录晚于其后的记录到达",
         _ => kind,
     };
 

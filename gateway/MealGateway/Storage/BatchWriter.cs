@@ -14,7 +14,7 @@ public sealed record IncomingBatch(string Site, DecodedBatch Batch);
 /// and anomalies (<see cref="CountBook"/>). Lookups are skipped above the highest sequence a
 /// terminal has stored.
 /// </summary>
-internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<string, string, ReceivedRecord, string, StoredRecord> toStored)
+internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVersions versions, Func<string, string, ReceivedRecord, string, StoredRecord> toStored)
 {
     /// <summary>A clock this far behind the terminal's previous record of the same boot counts as a jump.</summary>
     private const long JumpBackSeconds = 120;
@@ -99,12 +99,34 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
             return;
         }
 
+        if (RecordChecks.Impossible(record) is { } impossible)
+        {
+            book.Flag(record, impossible.Kind, impossible.Detail);
+            return;
+        }
+
+        if (record.Verdict == VerdictCode.ConfigSwitch)
+        {
+            if (!versions.Learn(state, record, highestBefore[state.Id]))
+            {
+                book.Flag(record, AnomalyKind.LateConfigSwitch, $"切换到配置版本 {record.ElderId} 的记录晚于其后的记录到达，其后已存记录按旧配置的餐别计");
+            }
+
+            return;
+        }
+
+        if (versions.Resolve(state, record) is { } unreadable)
+        {
+            book.Flag(record, unreadable.Kind, unreadable.Detail);
+            return;
+        }
+
         if (record.Verdict == VerdictCode.ClockSet)
         {
             var anchor = placement.Learn(record);
             foreach (var waiting in Unplaced(record.Site, record.Terminal, record.BootCount))
             {
-                PlaceAndCount(waiting, anchor);
+                PlaceAndCount(waiting, anchor, receivedUtc);
             }
 
             return;
@@ -114,13 +136,20 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
         {
             if (placement.AnchorOf(record.Site, record.Terminal, record.BootCount) is { } anchor)
             {
-                PlaceAndCount(record, anchor);
+                PlaceAndCount(record, anchor, receivedUtc);
             }
             else if (AnomalyKind.OfVerdict(record.Verdict) is { } kind)
             {
                 book.Flag(record, kind, AnomalyKind.VerdictName(record.Verdict));
             }
 
+            return;
+        }
+
+        if (RecordChecks.ImplausibleTime(record.Time, receivedUtc) is { } implausible)
+        {
+            record.Day = null; // listed with the records that have no day, in every month's review
+            book.Flag(record, AnomalyKind.ImplausibleTime, implausible);
             return;
         }
 
@@ -133,9 +162,17 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, Func<str
         book.Count(record);
     }
 
-    private void PlaceAndCount(StoredRecord record, BootAnchor anchor)
+    private void PlaceAndCount(StoredRecord record, BootAnchor anchor, DateTime receivedUtc)
     {
-        if (!placement.Place(record, anchor) && VerdictCode.IsMeal(record.Verdict))
+        bool inPeriod = placement.Place(record, anchor);
+        if (RecordChecks.ImplausibleTime(record.Time, receivedUtc) is { } implausible)
+        {
+            record.Day = null;
+            book.Flag(record, AnomalyKind.ImplausibleTime, "按开机时间推算：" + implausible);
+            return;
+        }
+
+        if (!inPeriod && VerdictCode.IsMeal(record.Verdict))
         {
             book.Flag(record, AnomalyKind.PlacedOutsidePeriod, "按开机时间推算的用餐时间不在任何供餐时段");
         }

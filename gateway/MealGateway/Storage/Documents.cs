@@ -9,7 +9,15 @@ public sealed class StoredRecord
     public string Terminal { get; set; } = string.Empty;
     public long Sequence { get; set; }
     public int Verdict { get; set; }
+
+    /// <summary>The gateway's period code (Periods/PeriodCatalogue), or the terminal's value when it has none.</summary>
     public int Period { get; set; }
+
+    /// <summary>The period as the terminal recorded it: an index into the periods of ConfigVersion.</summary>
+    public int RecordedPeriod { get; set; }
+
+    /// <summary>The configuration the terminal decided the record with (0 = built-in defaults).</summary>
+    public long ConfigVersion { get; set; }
     public int Category { get; set; }
     public bool ClockValid { get; set; }
     public int BootCount { get; set; }
@@ -50,6 +58,16 @@ public sealed class TerminalState
     public long LastTimedSequence { get; set; }
     public int LastTimedBoot { get; set; }
     public long LastTimedSeconds { get; set; }
+
+    /// <summary>The terminal's configuration markers by sequence: which configuration decided the records after each.</summary>
+    public List<ConfigSwitch> ConfigSwitches { get; set; } = [];
+}
+
+/// <summary>From the record after Sequence on, the terminal decided taps with configuration Version.</summary>
+public sealed class ConfigSwitch
+{
+    public long Sequence { get; set; }
+    public long Version { get; set; }
 }
 
 /// <summary>Counted meals for one site, local day, meal period and elder category (read from a <see cref="SiteMonthTally"/>).</summary>

@@ -1,5 +1,6 @@
 using LiteDB;
 using MealGateway.Ingest;
+using MealGateway.Periods;
 using MealTerminal.Core.Meals;
 
 namespace MealGateway.Storage;
@@ -24,14 +25,12 @@ public sealed class MealStore : IDisposable
     private readonly ILiteCollection<StoredRecord> records;
     private readonly ILiteCollection<TerminalState> terminals;
     private readonly ILiteCollection<SiteMonthTally> tallies;
-    private readonly MealPeriod[] periods;
     private readonly object gate = new();
     private readonly DatabaseFile dataFile;
     private readonly DatabaseFile logFile;
 
-    public MealStore(string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null, MealPeriod[]? periods = null)
+    public MealStore(string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null)
     {
-        this.periods = periods ?? TerminalConfig.DefaultPeriods();
         Directory.CreateDirectory(dataDirectory);
         DatabasePath = Path.Combine(dataDirectory, "meals.db");
         UtcOffsetMinutes = utcOffsetMinutes;
@@ -46,7 +45,8 @@ public sealed class MealStore : IDisposable
         db.GetCollection<AnomalyRecord>(AnomaliesName).EnsureIndex(a => a.Day);
     }
 
-    public MealPeriod[] Periods => periods;
+    /// <summary>The gateway's meal periods by period code (Periods/PeriodCatalogue): names and per-elder limits.</summary>
+    public MealPeriod[] Periods => Read(PeriodCatalogue.Read);
 
     public string DatabasePath { get; }
 
@@ -69,8 +69,9 @@ public sealed class MealStore : IDisposable
     {
         lock (gate)
         {
-            var placement = new Placement(db, periods, UtcOffsetMinutes);
-            var writer = new BatchWriter(db, placement, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc));
+            var versions = new ConfigVersions(db, UtcOffsetMinutes);
+            var placement = new Placement(db, versions);
+            var writer = new BatchWriter(db, placement, versions, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc));
             db.BeginTrans();
             try
             {

@@ -1,4 +1,5 @@
 using LiteDB;
+using MealGateway.Periods;
 using MealTerminal.Core.Meals;
 
 namespace MealGateway.Storage;
@@ -9,7 +10,7 @@ namespace MealGateway.Storage;
 /// same boot: wall time minus uptime is where the boot began, and each record of that boot is at
 /// boot start + its milliseconds since boot. Until the anchor arrives the records stay pending.
 /// </summary>
-internal sealed class Placement(LiteDatabase db, MealPeriod[] periods, int utcOffsetMinutes)
+internal sealed class Placement(LiteDatabase db, ConfigVersions versions)
 {
     private readonly ILiteCollection<BootAnchor> anchors = db.GetCollection<BootAnchor>(MealStore.AnchorsName);
     private readonly Dictionary<string, BootAnchor?> known = new();
@@ -42,20 +43,22 @@ internal sealed class Placement(LiteDatabase db, MealPeriod[] periods, int utcOf
     }
 
     /// <summary>
-    /// Places a record without valid time; returns false when the placed time falls outside every
-    /// meal period (the record gets its day but no period and is flagged, not counted).
+    /// Places a record without valid time against the periods of the configuration that recorded
+    /// it; returns false when the placed time falls outside every meal period (the record gets its
+    /// day but no period and is flagged, not counted).
     /// </summary>
     public bool Place(StoredRecord record, BootAnchor anchor)
     {
+        var set = versions.Find(record.Site, record.ConfigVersion) ?? SitePeriodSet.Defaults(record.Site, 0);
         uint seconds = (uint)Math.Clamp(anchor.BootStartSeconds + (record.Time / 1000), 0, uint.MaxValue);
-        var local = LocalTime.FromRecordSeconds(seconds).AddMinutes(utcOffsetMinutes);
-        int minute = (local.Hour * 60) + local.Minute;
-        int period = Array.FindIndex(periods, p => p.Contains(minute));
+        var local = LocalTime.FromRecordSeconds(seconds).AddMinutes(set.UtcOffsetMinutes);
+        int index = set.IndexAt((local.Hour * 60) + local.Minute);
+        int code = index < 0 ? -1 : set.Codes[index];
         record.Placed = true;
         record.Time = seconds;
         record.Day = DateOnly.FromDateTime(local).ToString("yyyy-MM-dd");
-        record.Period = period < 0 ? MealTerminal.Core.Ledger.MealRecord.NoPeriod : period;
-        return period >= 0;
+        record.Period = code < 0 ? MealTerminal.Core.Ledger.MealRecord.NoPeriod : code;
+        return code >= 0;
     }
 
     public void Write() => anchors.Upsert(added);

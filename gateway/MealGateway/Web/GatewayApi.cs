@@ -1,17 +1,17 @@
 using MealGateway.Broker;
 using MealGateway.Downloads;
 using MealGateway.Ingest;
+using MealGateway.Policy;
 using MealGateway.Storage;
 using MealGateway.Tallies;
 using MealGateway.Terminals;
-using MealTerminal.Core.Meals;
 
 namespace MealGateway.Web;
 
 /// <summary>The gateway's HTTP API: daily tallies, terminal upload state and ingest health as JSON.</summary>
 public static class GatewayApi
 {
-    public static void Map(WebApplication app, MealStore store, IngestWorker ingest, EmbeddedBroker? broker, MealPeriod[] periods)
+    public static void Map(WebApplication app, MealStore store, IngestWorker ingest, EmbeddedBroker? broker, Func<SubsidyPolicy?> policy)
     {
         app.MapGet("/api/tallies", (string? day) =>
         {
@@ -20,7 +20,7 @@ public static class GatewayApi
                 return Results.BadRequest(new { error = "day must be given as yyyy-MM-dd" });
             }
 
-            return Results.Ok(TallyReport.Rows(store.TalliesForDay(day), periods));
+            return Results.Ok(TallyReport.Rows(store.TalliesForDay(day), store.Periods));
         });
         app.MapGet("/api/terminals", () => Results.Ok(TerminalList.Rows(store.Terminals(), ingest.Channels.Statuses)));
         foreach (string kind in new[] { "roster", "config" })
@@ -29,7 +29,7 @@ public static class GatewayApi
             {
                 using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
                 string text = await reader.ReadToEndAsync();
-                var image = SiteFiles.Import(ingest.Channels.Downloads.Images, kind, site, text, $"{kind}", DateTime.UtcNow, out var problems);
+                var image = SiteFiles.Import(ingest.Channels.Downloads.Images, kind, site, text, $"{kind}", DateTime.UtcNow, policy(), out var problems);
                 if (image is null)
                 {
                     return Results.BadRequest(new { error = "文件有问题，未保存", problems });

@@ -19,8 +19,15 @@ public sealed class DownloadOverMqttTests : IAsyncLifetime
     private readonly string directory = Directory.CreateTempSubdirectory("download-").FullName;
     private GatewayHost gateway = null!;
 
-    public async Task InitializeAsync() =>
-        gateway = await GatewayHost.StartAsync(new GatewayOptions { DataDirectory = Path.Combine(directory, "gateway"), MqttPort = 0, HttpPort = 0 });
+    public async Task InitializeAsync()
+    {
+        // A configuration is checked against the policy: these are the prices the test's configuration shows.
+        string policy = Path.Combine(directory, "policy.txt");
+        File.WriteAllText(policy, string.Join("\n", new[] { ("早餐", "4", "4", "0"), ("午餐", "12", "9", "3"), ("晚餐", "10", "7", "3") }
+            .SelectMany(p => Enumerable.Range(0, ElderCategory.Count).Select(c => $"subsidy 2025-01-01 * {c} {p.Item1} {p.Item3} {p.Item4}")
+                .Prepend($"price 2025-01-01 * {p.Item1} {p.Item2}"))));
+        gateway = await GatewayHost.StartAsync(new GatewayOptions { DataDirectory = Path.Combine(directory, "gateway"), MqttPort = 0, HttpPort = 0, PolicyPath = policy });
+    }
 
     public async Task DisposeAsync()
     {

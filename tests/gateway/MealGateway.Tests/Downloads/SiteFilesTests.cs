@@ -1,4 +1,6 @@
 using MealGateway.Downloads;
+using MealGateway.Policy;
+using MealGateway.Tests.Periods;
 using MealGateway.Storage;
 using MealTerminal.Core.Meals;
 using MealTerminal.Core.Roster;
@@ -11,6 +13,11 @@ public sealed class SiteFilesTests : IDisposable
 {
     private const string Header = "卡号,老人编号,类别,状态,起始日期,截止日期\n";
     private readonly string directory = Directory.CreateTempSubdirectory("sitefiles-").FullName;
+    /// <summary>The policy the good configuration's prices agree with: 早餐 4.00 all subsidised, 午餐 12.00 with 9.00 (特困 12.00) subsidy.</summary>
+    private static readonly SubsidyPolicy Policy = PolicyParser.Parse(
+        PeriodRig.PolicyText(("早餐", "4", "4", "0"), ("午餐", "12", "9", "3"), ("晚餐", "12", "9", "3"))
+            .Replace("* 特困 午餐 9 3", "* 特困 午餐 12 0"), TerminalConfig.DefaultPeriods()).Policy!;
+
     private readonly MealStore store;
     private readonly SiteImages images;
 
@@ -30,11 +37,11 @@ public sealed class SiteFilesTests : IDisposable
     public void AGoodRoster_BecomesTheSitesNextVersion_SortedAndComplete()
     {
         string csv = "\uFEFF" + Header + "04A1B2C3D4E5F6,1001,低保,正常,2024-01-01,\r\n# 补卡\n04A1B2C3D4E5F7,1002,高龄,挂失,,2026-12-31\n1A2B3C4D,1002,高龄,,,\n";
-        var first = SiteFiles.Import(images, "roster", "S01", csv, "roster.csv", DateTime.UtcNow, out var problems);
+        var first = SiteFiles.Import(images, "roster", "S01", csv, "roster.csv", DateTime.UtcNow, Policy, out var problems);
         Assert.Empty(problems);
         Assert.Equal(1, first!.Version);
         Assert.Equal(3, first.Entries);
-        var second = SiteFiles.Import(images, "roster", "S01", csv, "roster.csv", DateTime.UtcNow, out _);
+        var second = SiteFiles.Import(images, "roster", "S01", csv, "roster.csv", DateTime.UtcNow, Policy, out _);
         Assert.Equal(2, second!.Version);
         Assert.Equal(2u, BitConverter.ToUInt32(second.Image, 8));
         Assert.Same(second, images.Current("S01", DownloadCodec.KindRoster));
@@ -53,8 +60,8 @@ public sealed class SiteFilesTests : IDisposable
     [InlineData("04A1B2C3D4E5F8,1003,低保", "应有 6 列, 实有 3 列")]
     public void ABadRosterLine_IsRefusedWithItsLineNumber_AndNothingIsStored(string line, string expected)
     {
-        SiteFiles.Import(images, "roster", "S01", Header + "04A1B2C3D4E5F6,1001,低保,正常,,\n", "roster.csv", DateTime.UtcNow, out _);
-        var image = SiteFiles.Import(images, "roster", "S01", Header + "04A1B2C3D4E5F6,1001,低保,正常,,\n" + line + "\n", "roster.csv", DateTime.UtcNow, out var problems);
+        SiteFiles.Import(images, "roster", "S01", Header + "04A1B2C3D4E5F6,1001,低保,正常,,\n", "roster.csv", DateTime.UtcNow, Policy, out _);
+        var image = SiteFiles.Import(images, "roster", "S01", Header + "04A1B2C3D4E5F6,1001,低保,正常,,\n" + line + "\n", "roster.csv", DateTime.UtcNow, Policy, out var problems);
 
         Assert.Null(image);
         Assert.Contains(problems, p => p.Contains(expected));
@@ -69,7 +76,7 @@ public sealed class SiteFilesTests : IDisposable
     [InlineData(Header, "名册没有任何老人")]
     public void ARosterWithoutUsableHeaderOrEntries_IsRefused(string csv, string expected)
     {
-        Assert.Null(SiteFiles.Import(images, "roster", "S01", csv, "roster.csv", DateTime.UtcNow, out var problems));
+        Assert.Null(SiteFiles.Import(images, "roster", "S01", csv, "roster.csv", DateTime.UtcNow, Policy, out var problems));
         Assert.Contains(problems, p => p.Contains(expected));
         Assert.Null(images.Current("S01", DownloadCodec.KindRoster));
     }
@@ -78,7 +85,7 @@ public sealed class SiteFilesTests : IDisposable
     public void AGoodConfig_IsEncodedForTheTerminal()
     {
         const string text = "时区 = +08:00\n存储预警 = 75\n防重复秒数 = 4\n餐别 = 早餐 06:30-08:30 1\n餐别 = 午餐 11:00-13:30 2\n价格 = 早餐 * 4.00 4.00\n价格 = 午餐 * 12.00 9.00\n价格 = 午餐 特困 12.00 12.00\n";
-        var image = SiteFiles.Import(images, "config", "S01", text, "config.txt", DateTime.UtcNow, out var problems);
+        var image = SiteFiles.Import(images, "config", "S01", text, "config.txt", DateTime.UtcNow, Policy, out var problems);
         Assert.Empty(problems);
 
         var values = new ConfigValues();
@@ -94,13 +101,13 @@ public sealed class SiteFilesTests : IDisposable
     [Fact]
     public void AConfigWithAClocklessGap_CarriesItToTheTerminal_AndWithoutOneTheDefaultThreeHours()
     {
-        var image = SiteFiles.Import(images, "config", "S01", "餐别 = 午餐 11:00-13:30 1\n无时钟用餐间隔分钟 = 240\n", "config.txt", DateTime.UtcNow, out var problems);
+        var image = SiteFiles.Import(images, "config", "S01", "餐别 = 午餐 11:00-13:30 1\n无时钟用餐间隔分钟 = 240\n", "config.txt", DateTime.UtcNow, Policy, out var problems);
         Assert.Empty(problems);
         var values = new ConfigValues();
         Assert.Equal(image!.Image.Length, ConfigImage.TryDecode(image.Image, image.Image.Length, values));
         Assert.Equal(240, values.ClocklessGapMinutes);
 
-        var plain = SiteFiles.Import(images, "config", "S01", "餐别 = 午餐 11:00-13:30 1\n", "config.txt", DateTime.UtcNow, out problems);
+        var plain = SiteFiles.Import(images, "config", "S01", "餐别 = 午餐 11:00-13:30 1\n", "config.txt", DateTime.UtcNow, Policy, out problems);
         Assert.Equal(1, plain!.Image[0]); // format 1: terminals that know only it still read it
         Assert.Equal(plain.Image.Length, ConfigImage.TryDecode(plain.Image, plain.Image.Length, values));
         Assert.Equal(TerminalConfig.DefaultClocklessGapMinutes, values.ClocklessGapMinutes);
@@ -121,7 +128,7 @@ public sealed class SiteFilesTests : IDisposable
     [InlineData("餐别 = 午餐 11:00-13:30 1\n价格 = 晚餐 * 12.00 9.00\n", "没有名为 '晚餐' 的餐别")]
     public void ABadConfig_IsRefusedWithItsReason_AndNothingIsStored(string text, string expected)
     {
-        Assert.Null(SiteFiles.Import(images, "config", "S01", text, "config.txt", DateTime.UtcNow, out var problems));
+        Assert.Null(SiteFiles.Import(images, "config", "S01", text, "config.txt", DateTime.UtcNow, Policy, out var problems));
         Assert.Contains(problems, p => p.Contains(expected));
         Assert.Null(images.Current("S01", DownloadCodec.KindConfig));
     }
@@ -129,7 +136,7 @@ public sealed class SiteFilesTests : IDisposable
     [Fact]
     public void ASiteIdThatIsNotOneTopicLevel_IsRefused()
     {
-        Assert.Null(SiteFiles.Import(images, "roster", "S01/T01", Header + "04A1B2C3D4E5F6,1001,低保,正常,,\n", "roster.csv", DateTime.UtcNow, out var problems));
+        Assert.Null(SiteFiles.Import(images, "roster", "S01/T01", Header + "04A1B2C3D4E5F6,1001,低保,正常,,\n", "roster.csv", DateTime.UtcNow, Policy, out var problems));
         Assert.Contains("站点编号", Assert.Single(problems));
     }
 }

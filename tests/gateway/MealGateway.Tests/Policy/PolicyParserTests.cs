@@ -67,7 +67,7 @@ public class PolicyParserTests
     [InlineData("price 2025-02-30 * 午餐 15", "生效日期 '2025-02-30' 无效")]
     [InlineData("price 2025/03/01 * 午餐 15", "生效日期 '2025/03/01' 无效")]
     [InlineData("price 2025-03-01 site|1 午餐 15", "站点 'site|1' 无效")]
-    [InlineData("price 2025-03-01 * 夜宵 15", "未知餐别 '夜宵'")]
+    [InlineData("price 2025-03-01 * 夜宵 15", "餐别名称 '夜宵' 含终端无法显示的字 '夜'")]
     [InlineData("subsidy 2025-03-01 * 低宝 午餐 10 5", "未知老人类别 '低宝'")]
     [InlineData("subsidy 2025-03-01 * 11 午餐 10 5", "未知老人类别 '11'")]
     [InlineData("price 2025-03-01 * 午餐 15.001", "价格金额 '15.001' 无效")]
