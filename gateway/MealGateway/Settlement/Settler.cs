@@ -17,6 +17,12 @@ public sealed record SettleReport(IReadOnlyList<Statement> Revisions, int Unchan
 /// </summary>
 public sealed class Settler(MealStore store, StatementBuilder builder, string gatewayId, TimeProvider time)
 {
+    /// <summary>
+    /// The seam where tests interleave ingest and other settles: called with "read" once the
+    /// month's inputs are read and with "write" before each chunk of statements is written.
+    /// </summary>
+    public Action<string>? AtStage { get; init; }
+
     /// <summary>Settles a month (yyyy-MM) for one site or all sites with meals, daily tallies and monthly statement.</summary>
     public SettleReport Settle(string month, string? site = null, IProgress<SettleProgress>? progress = null) =>
         Run(month, site is null ? null : [site], includeMonthly: true, dayIsDue: _ => true, progress);
@@ -62,6 +68,7 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
     {
         var all = SettlementInputs.Sites(store, month, sites);
         var eldersOfMonth = SettlementInputs.MonthAnomalies(store, month, builder);
+        AtStage?.Invoke("read");
         var revisions = new List<Statement>();
         var problems = new List<string>();
         int unchanged = 0, done = 0;
@@ -93,6 +100,7 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
                 }
             }
 
+            AtStage?.Invoke("write");
             var written = store.Durably(db => Write(db, built, month, settledSites, includeMonthly));
             revisions.AddRange(written.Revisions);
             unchanged += written.Unchanged;
