@@ -1,4 +1,3 @@
-using LiteDB;
 using MealGateway.Storage;
 using MealTerminal.Core.Meals;
 
@@ -7,8 +6,11 @@ namespace MealGateway.Settlement;
 /// <summary>Progress of a settlement run: sites done of all sites to settle.</summary>
 public readonly record struct SettleProgress(int SitesDone, int Sites);
 
-/// <summary>What a settlement run did: revisions written, statements unchanged, sites refused and why.</summary>
-public sealed record SettleReport(IReadOnlyList<Statement> Revisions, int Unchanged, IReadOnlyList<string> Problems, int Sites);
+/// <summary>
+/// What a settlement run did: revisions written, statements unchanged, sites refused and why, and
+/// statements not written because a settle from a newer snapshot had already written them.
+/// </summary>
+public sealed record SettleReport(IReadOnlyList<Statement> Revisions, int Unchanged, IReadOnlyList<string> Problems, int Sites, int Superseded = 0);
 
 /// <summary>
 /// Settles months from the tallies (never from every record): builds each site's monthly
@@ -39,7 +41,7 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
         string todayText = today.ToString("yyyy-MM-dd");
         var revisions = new List<Statement>();
         var problems = new List<string>();
-        int unchanged = 0, sites = 0;
+        int unchanged = 0, sites = 0, superseded = 0;
         foreach (var month in marks.Select(m => m.Period[..7]).Distinct().Order(StringComparer.Ordinal))
         {
             var due = marks.Where(m => m.Period.StartsWith(month, StringComparison.Ordinal)
@@ -56,9 +58,10 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
             problems.AddRange(report.Problems);
             unchanged += report.Unchanged;
             sites += report.Sites;
+            superseded += report.Superseded;
         }
 
-        return new SettleReport(revisions, unchanged, problems, sites);
+        return new SettleReport(revisions, unchanged, problems, sites, superseded);
     }
 
     /// <summary>Sites settled per transaction: bounds memory on a county month, each chunk durable on its own.</summary>
@@ -66,15 +69,15 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
 
     private SettleReport Run(string month, IReadOnlyCollection<string>? sites, bool includeMonthly, Func<(string Site, string Day), bool> dayIsDue, IProgress<SettleProgress>? progress)
     {
-        var all = SettlementInputs.Sites(store, month, sites);
-        var eldersOfMonth = SettlementInputs.MonthAnomalies(store, month, builder);
+        var snapshot = SettlementInputs.Snapshot(store, month, sites, builder);
         AtStage?.Invoke("read");
+        var writer = new RevisionWriter(gatewayId, time);
         var revisions = new List<Statement>();
         var problems = new List<string>();
-        int unchanged = 0, done = 0;
-        foreach (var chunk in all.Chunk(SitesPerChunk))
+        int unchanged = 0, superseded = 0, done = 0;
+        foreach (var chunk in snapshot.Sites.Chunk(SitesPerChunk))
         {
-            var inputs = SettlementInputs.Read(store, month, chunk, eldersOfMonth);
+            var inputs = chunk.Select(snapshot.For).ToList();
             var results = new (Statement Monthly, List<Statement> Daily, List<string> Problems, bool Ok)[inputs.Count];
             Parallel.For(0, inputs.Count, i =>
             {
@@ -101,72 +104,14 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
             }
 
             AtStage?.Invoke("write");
-            var written = store.Durably(db => Write(db, built, month, settledSites, includeMonthly));
+            var written = store.Durably(db => writer.Write(db, snapshot.Generation, built, month, settledSites, includeMonthly));
             revisions.AddRange(written.Revisions);
             unchanged += written.Unchanged;
+            superseded += written.Superseded;
             done += inputs.Count;
-            progress?.Report(new SettleProgress(done, all.Count));
+            progress?.Report(new SettleProgress(done, snapshot.Sites.Count));
         }
 
-        return new SettleReport(revisions, unchanged, problems, all.Count);
-    }
-
-    private (List<Statement> Revisions, int Unchanged) Write(LiteDatabase db, List<Statement> built, string month, List<string> settledSites, bool includeMonthly)
-    {
-        var heads = db.GetCollection<StatementHead>(SettlementStore.HeadsName);
-        var documents = db.GetCollection<StatementDocument>(SettlementStore.StatementsName);
-        var outbox = db.GetCollection<OutboxEntry>(SettlementStore.OutboxName);
-        var now = time.GetUtcNow().UtcDateTime;
-        var revisions = new List<Statement>();
-        int unchanged = 0;
-        foreach (var statement in built)
-        {
-            var head = heads.FindById(StatementHead.KeyOf(statement.Kind, statement.Site, statement.Period));
-            if (head is not null && head.Digest == statement.Digest)
-            {
-                unchanged++;
-                continue;
-            }
-
-            if (head is not null)
-            {
-                var before = StatementJson.Read(StatementJson.Decompress(documents.FindById(StatementDocument.KeyOf(statement.Kind, statement.Site, statement.Period, head.Revision)).Body));
-                statement.Changes = StatementChanges.Between(before.Rows, statement.Rows);
-            }
-
-            statement.Revision = (head?.Revision ?? 0) + 1;
-            statement.Supersedes = head?.Revision ?? 0;
-            statement.GeneratedUtc = now;
-            statement.IdempotencyKey = $"{gatewayId}:{statement.Kind}:{statement.Site}:{statement.Period}:r{statement.Revision}";
-            string documentId = StatementDocument.KeyOf(statement.Kind, statement.Site, statement.Period, statement.Revision);
-            documents.Insert(new StatementDocument
-            {
-                Id = documentId, Kind = statement.Kind, Site = statement.Site, Period = statement.Period, Revision = statement.Revision,
-                Digest = statement.Digest, Body = StatementJson.Compress(StatementJson.Write(statement)),
-            });
-            heads.Upsert(new StatementHead { Id = StatementHead.KeyOf(statement.Kind, statement.Site, statement.Period), Revision = statement.Revision, Digest = statement.Digest });
-            outbox.Insert(new OutboxEntry
-            {
-                IdempotencyKey = statement.IdempotencyKey, Kind = statement.Kind, Site = statement.Site, Period = statement.Period,
-                Revision = statement.Revision, StatementId = documentId, CreatedUtc = now, NextAttemptUtc = now,
-            });
-            revisions.Add(statement);
-        }
-
-        var dirty = db.GetCollection<DirtyMark>(MealStore.DirtyName);
-        foreach (var statement in built)
-        {
-            dirty.Delete(DirtyMark.KeyOf(statement.Kind, statement.Site, statement.Period));
-        }
-
-        if (includeMonthly)
-        {
-            foreach (var site in settledSites)
-            {
-                dirty.Delete(DirtyMark.KeyOf(StatementKind.Monthly, site, month));
-            }
-        }
-
-        return (revisions, unchanged);
+        return new SettleReport(revisions, unchanged, problems, snapshot.Sites.Count, superseded);
     }
 }
