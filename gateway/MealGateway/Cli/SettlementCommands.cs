@@ -48,6 +48,12 @@ internal static class SettlementCommands
             return exit;
         }
 
+        if (Settler.NotBegun(month!, TimeProvider.System.GetUtcNow(), store.UtcOffsetMinutes) is { } refusal)
+        {
+            Console.Error.WriteLine($"错误：{refusal}");
+            return 2;
+        }
+
         var running = new RunningPolicy(policyPath, store.Periods);
         if (!running.TryReload(out string problem))
         {

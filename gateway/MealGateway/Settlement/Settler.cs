@@ -25,9 +25,23 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
     /// </summary>
     public Action<string>? AtStage { get; init; }
 
-    /// <summary>Settles a month (yyyy-MM) for one site or all sites with meals, daily tallies and monthly statement.</summary>
+    /// <summary>
+    /// Settles a month (yyyy-MM) for one site or all sites with meals, daily tallies and monthly
+    /// statement. A month not yet begun by the gateway's clock is refused, nothing written.
+    /// </summary>
     public SettleReport Settle(string month, string? site = null, IProgress<SettleProgress>? progress = null) =>
-        Run(month, site is null ? null : [site], includeMonthly: true, dayIsDue: _ => true, progress);
+        NotBegun(month, time.GetUtcNow(), store.UtcOffsetMinutes) is { } refusal
+            ? new SettleReport([], 0, [refusal], 0)
+            : Run(month, site is null ? null : [site], includeMonthly: true, dayIsDue: _ => true, progress);
+
+    /// <summary>Why a month (yyyy-MM) cannot be settled: it has not begun at <paramref name="now"/> in local time; null when it has.</summary>
+    public static string? NotBegun(string month, DateTimeOffset now, int utcOffsetMinutes)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime.AddMinutes(utcOffsetMinutes));
+        return string.CompareOrdinal(month, today.ToString("yyyy-MM")) > 0
+            ? $"{month} 尚未开始（网关当前日期 {today:yyyy-MM-dd}），不能结算未来的月份"
+            : null;
+    }
 
     /// <summary>
     /// The service's periodic run: settles what changed since it was last settled (late records,

@@ -48,6 +48,11 @@ public static class StatementApi
                 return BadMonth(month ?? string.Empty);
             }
 
+            if (settlement.NotBegun(month) is { } refusal)
+            {
+                return Results.BadRequest(new { error = refusal });
+            }
+
             var report = settlement.SettleMonth(month, site, out string problem);
             return report is null
                 ? Results.Json(new { error = problem }, statusCode: 409)
