@@ -17,21 +17,23 @@ internal sealed class MonthSnapshot
     public required ILookup<string, ElderMonthCell> Elders { get; init; }
     public required ILookup<string, AnomalyLine> Anomalies { get; init; }
     public required Dictionary<string, int> Pending { get; init; }
+    public required ILookup<string, HeldMeal> Held { get; init; }
 
     /// <summary>One site's inputs from the snapshot.</summary>
     public SiteMonth For(string site) => new(
         site, Month, Tallies.TryGetValue(site, out var tally) ? tally.Cells().ToList() : [], Elders[site].ToList(),
-        Anomalies[site].ToList(), Pending.GetValueOrDefault(site));
+        Anomalies[site].ToList(), Pending.GetValueOrDefault(site), Held[site].ToList());
 }
 
 /// <summary>
-/// Reads a month's snapshot and finds the anomalies only a whole month shows: one elder counted
-/// at two sites in one meal period, or more often than the period allows at one site.
+/// Reads a month's snapshot and finds what only a whole month shows: one elder counted at two
+/// sites in one meal period, or more often than the period allows at one site, and the meals
+/// held for review because of it (<see cref="HeldMeals"/>).
 /// </summary>
 internal static class SettlementInputs
 {
     /// <summary>The month's inputs for the sites asked for, or every site with meals in the month, in one read.</summary>
-    public static MonthSnapshot Snapshot(MealStore store, string month, IReadOnlyCollection<string>? sites, StatementBuilder builder) => store.Read(db =>
+    public static MonthSnapshot Snapshot(MealStore store, string month, IReadOnlyCollection<string>? sites) => store.Read(db =>
     {
         var tallies = db.GetCollection<SiteMonthTally>(MealStore.TalliesName).Find(Query.EQ(nameof(SiteMonthTally.Month), month)).ToDictionary(t => t.Site);
         var elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName).Find(Query.EQ(nameof(ElderMonthCell.Month), month)).ToList();
@@ -44,15 +46,16 @@ internal static class SettlementInputs
             Sites = (sites ?? tallies.Keys).Distinct().Order(StringComparer.Ordinal).ToList(),
             Tallies = tallies,
             Elders = elders.ToLookup(e => e.Site),
-            Anomalies = recorded.Concat(CrossSite(elders, builder)).Concat(Repeats(elders, store, builder)).ToLookup(a => a.Site, a => a.Line),
+            Anomalies = recorded.Concat(CrossSite(elders, store)).Concat(Repeats(elders, store)).ToLookup(a => a.Site, a => a.Line),
             Pending = pending,
+            Held = HeldMeals.Find(db, month, elders, store.Periods).ToLookup(h => h.Site),
         };
     });
 
     private static AnomalyLine Line(AnomalyRecord a) =>
         new(a.Kind, AnomalyKind.ChineseLabel(a.Kind), a.Day, a.Period, a.ElderId, a.Terminal, a.Sequence, a.CardHex ?? string.Empty, a.Detail ?? string.Empty); // LiteDB reads "" back as null
 
-    private static IEnumerable<(string Site, AnomalyLine Line)> CrossSite(List<ElderMonthCell> elders, StatementBuilder builder)
+    private static IEnumerable<(string Site, AnomalyLine Line)> CrossSite(List<ElderMonthCell> elders, MealStore store)
     {
         foreach (var elder in elders.GroupBy(e => e.ElderId).Where(g => g.Select(e => e.Site).Distinct().Count() > 1))
         {
@@ -65,13 +68,13 @@ internal static class SettlementInputs
                 foreach (var site in atSites)
                 {
                     yield return (site, new AnomalyLine(AnomalyKind.TwoSites, AnomalyKind.ChineseLabel(AnomalyKind.TwoSites), day, meal.Key % 4,
-                        elder.Key, string.Empty, 0, string.Empty, $"{builder.PeriodName(meal.Key % 4)}在 {string.Join("、", atSites)} 都有计餐"));
+                        elder.Key, string.Empty, 0, string.Empty, $"{PeriodName(store, meal.Key % 4)}在 {string.Join("、", atSites)} 都有计餐"));
                 }
             }
         }
     }
 
-    private static IEnumerable<(string Site, AnomalyLine Line)> Repeats(List<ElderMonthCell> elders, MealStore store, StatementBuilder builder)
+    private static IEnumerable<(string Site, AnomalyLine Line)> Repeats(List<ElderMonthCell> elders, MealStore store)
     {
         var counts = new int[128];
         foreach (var cell in elders)
@@ -91,10 +94,12 @@ internal static class SettlementInputs
 
                 string day = $"{cell.Month}-{code / 4:D2}";
                 yield return (cell.Site, new AnomalyLine(AnomalyKind.RepeatAtSite, AnomalyKind.ChineseLabel(AnomalyKind.RepeatAtSite), day, code % 4,
-                    cell.ElderId, string.Empty, 0, string.Empty, $"{builder.PeriodName(code % 4)}计餐 {counts[code]} 次"));
+                    cell.ElderId, string.Empty, 0, string.Empty, $"{PeriodName(store, code % 4)}计餐 {counts[code]} 次"));
             }
         }
     }
+
+    private static string PeriodName(MealStore store, int period) => period < store.Periods.Length ? store.Periods[period].Name : "未知时段";
 
     private static int LimitOf(MealStore store, int period) =>
         period < store.Periods.Length ? Math.Max(1, store.Periods[period].LimitPerElder) : 1;

@@ -83,7 +83,7 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
 
     private SettleReport Run(string month, IReadOnlyCollection<string>? sites, bool includeMonthly, Func<(string Site, string Day), bool> dayIsDue, IProgress<SettleProgress>? progress)
     {
-        var snapshot = SettlementInputs.Snapshot(store, month, sites, builder);
+        var snapshot = SettlementInputs.Snapshot(store, month, sites);
         AtStage?.Invoke("read");
         var writer = new RevisionWriter(gatewayId, time);
         var revisions = new List<Statement>();
