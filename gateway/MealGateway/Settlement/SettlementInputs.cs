@@ -52,6 +52,16 @@ internal static class SettlementInputs
         };
     });
 
+    /// <summary>Every anomaly the month's statements list, per site: those recorded at ingest and those only the month shows.</summary>
+    public static List<(string Site, AnomalyLine Line)> Anomalies(MealStore store, string month, string? site) => store.Read(db =>
+    {
+        var elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName).Find(Query.EQ(nameof(ElderMonthCell.Month), month)).ToList();
+        return store.Anomalies(null, month).Select(a => (a.Site, Line: Line(a))).Concat(CrossSite(elders, store)).Concat(Repeats(elders, store))
+            .Where(a => site is null || a.Site == site)
+            .OrderBy(a => a.Site, StringComparer.Ordinal).ThenBy(a => a.Line.Day, StringComparer.Ordinal).ThenBy(a => a.Line.Terminal, StringComparer.Ordinal)
+            .ThenBy(a => a.Line.Sequence).ToList();
+    });
+
     private static AnomalyLine Line(AnomalyRecord a) =>
         new(a.Kind, AnomalyKind.ChineseLabel(a.Kind), a.Day, a.Period, a.ElderId, a.Terminal, a.Sequence, a.CardHex ?? string.Empty, a.Detail ?? string.Empty); // LiteDB reads "" back as null
 

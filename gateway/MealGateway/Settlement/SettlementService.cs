@@ -74,6 +74,9 @@ public sealed class SettlementService : IAsyncDisposable
             : null;
     }
 
+    /// <summary>The gateway's clock (GatewayOptions.Time).</summary>
+    public TimeProvider Time => options.Time;
+
     /// <summary>Why a month cannot be settled yet by the gateway's clock, or null.</summary>
     public string? NotBegun(string month) => MealGateway.Settlement.Settler.NotBegun(month, options.Time.GetUtcNow(), store.UtcOffsetMinutes);
 

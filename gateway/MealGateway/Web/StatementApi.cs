@@ -63,10 +63,11 @@ public static class StatementApi
             r.Site, r.Terminal, r.Sequence, r.BootCount, millisecondsSinceBoot = r.Time, r.ElderId, r.Verdict,
         })));
         app.MapGet("/api/anomalies", (string? month, string? site) =>
-            month is null || !IsMonth(month) ? BadMonth(month ?? string.Empty) : Results.Ok(store.Anomalies(site, month).Select(a => new
+            month is null || !IsMonth(month) ? BadMonth(month ?? string.Empty) : Results.Ok(SettlementInputs.Anomalies(store, month, site).Select(a => new
             {
-                a.Kind, label = AnomalyKind.ChineseLabel(a.Kind), a.Site, a.Terminal, a.Sequence, a.Day, a.ElderId, a.CardHex, a.Detail,
+                a.Line.Kind, a.Line.Label, a.Site, a.Line.Terminal, a.Line.Sequence, a.Line.Day, a.Line.Period, a.Line.ElderId, a.Line.CardHex, a.Line.Detail,
             })));
+        ReviewApi.Map(app, new ReviewDesk(store, settlement.Time));
         app.MapGet("/api/outbox", () =>
         {
             var (pending, delivered) = statements.OutboxCounts();
