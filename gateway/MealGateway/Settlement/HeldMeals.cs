@@ -25,9 +25,11 @@ internal static class HeldMeals
         var records = db.GetCollection<StoredRecord>(MealStore.RecordsName);
         var meals = new List<StoredRecord>();
         var heldElders = slots.Keys.Select(k => k.Elder).ToHashSet();
-        foreach (string site in elders.Where(e => heldElders.Contains(e.ElderId)).Select(e => e.Site).Distinct())
+        foreach (var site in elders.Where(e => heldElders.Contains(e.ElderId)).GroupBy(e => e.Site))
         {
-            meals.AddRange(records.Find(Query.StartsWith("_id", site + "/")).Where(r =>
+            // The engine filters on the elder before a document becomes an object: most of a site's records never do.
+            var ofElders = Query.In(nameof(StoredRecord.ElderId), site.Select(e => new BsonValue(e.ElderId)).Distinct());
+            meals.AddRange(records.Find(Query.And(Query.StartsWith("_id", site.Key + "/"), ofElders)).Where(r =>
                 r.Day is not null && r.Day.StartsWith(month, StringComparison.Ordinal) && VerdictCode.IsMeal(r.Verdict)
                 && r.Period < SiteMonthTally.Periods && r.Category is >= 0 and < ElderCategory.Count
                 && slots.ContainsKey((r.ElderId, Code(r)))));
