@@ -34,6 +34,9 @@ public sealed record GatewayOptions
     /// <summary>Backoff and jitter between attempts to deliver one outbox entry.</summary>
     public MealGateway.County.RetrySchedule CountyRetry { get; init; } = MealGateway.County.RetrySchedule.Default;
 
+    /// <summary>The gateway's clock for settlement (which days and months are finished or not yet begun); tests move it by hand.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>How often finished days and months that changed are settled (and the policy file re-read).</summary>
     public TimeSpan SettleInterval { get; init; } = TimeSpan.FromMinutes(10);
 }

@@ -138,7 +138,7 @@ public static class GatewayCommands
         });
 
         var root = new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data) };
-        foreach (var command in SettlementCommands.Build(data).Concat(DownloadCommands.Build(data)))
+        foreach (var command in SettlementCommands.Build(data).Concat(ReviewCommands.Build(data)).Concat(DownloadCommands.Build(data)))
         {
             root.Subcommands.Add(command);
         }

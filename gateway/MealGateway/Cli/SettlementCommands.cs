@@ -26,9 +26,10 @@ internal static class SettlementCommands
         var format = new Option<string>("--format") { Description = "csv or xlsx", DefaultValueFactory = _ => "xlsx" };
         var output = new Option<string?>("--out") { Description = "Output file (default: {site}-{month}-r{revision}.{format})" };
         var elders = new Option<bool>("--elders") { Description = "CSV: one line per elder instead of per day, period and category" };
-        var export = new Command("export", "Export a monthly statement as CSV or XLSX with Chinese headers") { data, siteRequired, month, revision, format, output, elders };
+        var held = new Option<bool>("--held") { Description = "CSV: one line per meal held for review" };
+        var export = new Command("export", "Export a monthly statement as CSV or XLSX with Chinese headers") { data, siteRequired, month, revision, format, output, elders, held };
         export.SetAction(parse => Export(parse.GetValue(data)!, parse.GetValue(siteRequired)!, parse.GetValue(month), parse.GetValue(revision),
-            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(elders)));
+            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(elders), parse.GetValue(held)));
 
         var outbox = new Command("outbox", "Show what waits to be sent to the county platform, and why") { data };
         outbox.SetAction(parse => Outbox(parse.GetValue(data)!));
@@ -46,6 +47,12 @@ internal static class SettlementCommands
         if (store is null)
         {
             return exit;
+        }
+
+        if (Settler.NotBegun(month!, TimeProvider.System.GetUtcNow(), store.UtcOffsetMinutes) is { } refusal)
+        {
+            Console.Error.WriteLine($"错误：{refusal}");
+            return 2;
         }
 
         var running = new RunningPolicy(policyPath, store.Periods);
@@ -107,7 +114,7 @@ internal static class SettlementCommands
         return 0;
     }
 
-    private static int Export(string dir, string site, string? month, int? revision, string format, string? output, bool elders)
+    private static int Export(string dir, string site, string? month, int? revision, string format, string? output, bool elders, bool held)
     {
         if (!OfflineStore.IsMonth(month, out int exit))
         {
@@ -134,7 +141,7 @@ internal static class SettlementCommands
         }
 
         string path = output ?? $"{site}-{month}-r{statement.Revision}.{format}";
-        File.WriteAllBytes(path, format == "csv" ? StatementExport.Csv(statement, elders) : StatementExport.Xlsx(statement));
+        File.WriteAllBytes(path, format == "csv" ? StatementExport.Csv(statement, elders, held) : StatementExport.Xlsx(statement));
         Console.WriteLine($"已导出 {StatementExport.Title(statement)} → {Path.GetFullPath(path)}");
         return 0;
     }

@@ -4,48 +4,68 @@ using MealGateway.Storage;
 namespace MealGateway.Settlement;
 
 /// <summary>
-/// Reads what a month's settlement needs from the tallies - tally cells, elder cells, anomalies,
-/// pending records - and finds the anomalies only a whole month shows: one elder counted at two
-/// sites in one meal period, or more often than the period allows at one site.
+/// Everything a month's settlement reads, read together under the store's lock so that tallies,
+/// elder cells, anomalies and pending records describe the same moment; Generation says which
+/// moment (<see cref="ChangeGeneration"/>).
 /// </summary>
-internal sealed record MonthElders(ILookup<string, ElderMonthCell> BySite, ILookup<string, AnomalyLine> Anomalies);
+internal sealed class MonthSnapshot
+{
+    public required string Month { get; init; }
+    public required long Generation { get; init; }
+    public required List<string> Sites { get; init; }
+    public required Dictionary<string, SiteMonthTally> Tallies { get; init; }
+    public required ILookup<string, ElderMonthCell> Elders { get; init; }
+    public required ILookup<string, AnomalyLine> Anomalies { get; init; }
+    public required Dictionary<string, int> Pending { get; init; }
+    public required ILookup<string, HeldMeal> Held { get; init; }
 
+    /// <summary>One site's inputs from the snapshot.</summary>
+    public SiteMonth For(string site) => new(
+        site, Month, Tallies.TryGetValue(site, out var tally) ? tally.Cells().ToList() : [], Elders[site].ToList(),
+        Anomalies[site].ToList(), Pending.GetValueOrDefault(site), Held[site].ToList());
+}
+
+/// <summary>
+/// Reads a month's snapshot and finds what only a whole month shows: one elder counted at two
+/// sites in one meal period, or more often than the period allows at one site, and the meals
+/// held for review because of it (<see cref="HeldMeals"/>).
+/// </summary>
 internal static class SettlementInputs
 {
-    /// <summary>The sites to settle: those asked for, or every site with meals in the month.</summary>
-    public static List<string> Sites(MealStore store, string month, IReadOnlyCollection<string>? sites) =>
-        (sites ?? store.Read(db => db.GetCollection<SiteMonthTally>(MealStore.TalliesName).Find(Query.EQ(nameof(SiteMonthTally.Month), month))
-            .Select(t => t.Site).ToList())).Distinct().Order(StringComparer.Ordinal).ToList();
-
-    /// <summary>Elder cells of the month for every site, and the anomalies found across them.</summary>
-    public static MonthElders MonthAnomalies(MealStore store, string month, StatementBuilder builder)
+    /// <summary>The month's inputs for the sites asked for, or every site with meals in the month, in one read.</summary>
+    public static MonthSnapshot Snapshot(MealStore store, string month, IReadOnlyCollection<string>? sites) => store.Read(db =>
     {
-        var elders = store.Read(db => db.GetCollection<ElderMonthCell>(MealStore.EldersName).Find(Query.EQ(nameof(ElderMonthCell.Month), month)).ToList());
-        var anomalies = CrossSite(elders, builder).Concat(Repeats(elders, store, builder)).ToLookup(a => a.Site, a => a.Line);
-        return new MonthElders(elders.ToLookup(e => e.Site), anomalies);
-    }
-
-    public static List<SiteMonth> Read(MealStore store, string month, IReadOnlyCollection<string> sites, MonthElders elders)
-    {
-        var (tallies, pending) = store.Read(db =>
+        var tallies = db.GetCollection<SiteMonthTally>(MealStore.TalliesName).Find(Query.EQ(nameof(SiteMonthTally.Month), month)).ToDictionary(t => t.Site);
+        var elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName).Find(Query.EQ(nameof(ElderMonthCell.Month), month)).ToList();
+        var pending = db.GetCollection<UnplacedRecord>(MealStore.UnplacedName).FindAll().GroupBy(u => u.Site).ToDictionary(g => g.Key, g => g.Count());
+        var recorded = store.Anomalies(null, month).Select(a => (a.Site, Line: Line(a))); // the store's lock is re-entrant: same read
+        return new MonthSnapshot
         {
-            var tallies = db.GetCollection<SiteMonthTally>(MealStore.TalliesName).Find(Query.EQ(nameof(SiteMonthTally.Month), month))
-                .Where(t => sites.Contains(t.Site)).ToDictionary(t => t.Site);
-            var pending = db.GetCollection<UnplacedRecord>(MealStore.UnplacedName).FindAll()
-                .GroupBy(u => u.Site).ToDictionary(g => g.Key, g => g.Count());
-            return (tallies, pending);
-        });
-        var ingestAnomalies = store.Anomalies(null, month).ToLookup(a => a.Site);
-        return sites.Select(site => new SiteMonth(
-            site, month, tallies.TryGetValue(site, out var tally) ? tally.Cells().ToList() : [], elders.BySite[site].ToList(),
-            ingestAnomalies[site].Select(Line).Concat(elders.Anomalies[site]).ToList(),
-            pending.GetValueOrDefault(site))).ToList();
-    }
+            Month = month,
+            Generation = ChangeGeneration.Current(db),
+            Sites = (sites ?? tallies.Keys).Distinct().Order(StringComparer.Ordinal).ToList(),
+            Tallies = tallies,
+            Elders = elders.ToLookup(e => e.Site),
+            Anomalies = recorded.Concat(CrossSite(elders, store)).Concat(Repeats(elders, store)).ToLookup(a => a.Site, a => a.Line),
+            Pending = pending,
+            Held = HeldMeals.Find(db, month, elders, store.Periods).ToLookup(h => h.Site),
+        };
+    });
+
+    /// <summary>Every anomaly the month's statements list, per site: those recorded at ingest and those only the month shows.</summary>
+    public static List<(string Site, AnomalyLine Line)> Anomalies(MealStore store, string month, string? site) => store.Read(db =>
+    {
+        var elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName).Find(Query.EQ(nameof(ElderMonthCell.Month), month)).ToList();
+        return store.Anomalies(null, month).Select(a => (a.Site, Line: Line(a))).Concat(CrossSite(elders, store)).Concat(Repeats(elders, store))
+            .Where(a => site is null || a.Site == site)
+            .OrderBy(a => a.Site, StringComparer.Ordinal).ThenBy(a => a.Line.Day, StringComparer.Ordinal).ThenBy(a => a.Line.Terminal, StringComparer.Ordinal)
+            .ThenBy(a => a.Line.Sequence).ToList();
+    });
 
     private static AnomalyLine Line(AnomalyRecord a) =>
         new(a.Kind, AnomalyKind.ChineseLabel(a.Kind), a.Day, a.Period, a.ElderId, a.Terminal, a.Sequence, a.CardHex ?? string.Empty, a.Detail ?? string.Empty); // LiteDB reads "" back as null
 
-    private static IEnumerable<(string Site, AnomalyLine Line)> CrossSite(List<ElderMonthCell> elders, StatementBuilder builder)
+    private static IEnumerable<(string Site, AnomalyLine Line)> CrossSite(List<ElderMonthCell> elders, MealStore store)
     {
         foreach (var elder in elders.GroupBy(e => e.ElderId).Where(g => g.Select(e => e.Site).Distinct().Count() > 1))
         {
@@ -58,13 +78,13 @@ internal static class SettlementInputs
                 foreach (var site in atSites)
                 {
                     yield return (site, new AnomalyLine(AnomalyKind.TwoSites, AnomalyKind.ChineseLabel(AnomalyKind.TwoSites), day, meal.Key % 4,
-                        elder.Key, string.Empty, 0, string.Empty, $"{builder.PeriodName(meal.Key % 4)}在 {string.Join("、", atSites)} 都有计餐"));
+                        elder.Key, string.Empty, 0, string.Empty, $"{PeriodName(store, meal.Key % 4)}在 {string.Join("、", atSites)} 都有计餐"));
                 }
             }
         }
     }
 
-    private static IEnumerable<(string Site, AnomalyLine Line)> Repeats(List<ElderMonthCell> elders, MealStore store, StatementBuilder builder)
+    private static IEnumerable<(string Site, AnomalyLine Line)> Repeats(List<ElderMonthCell> elders, MealStore store)
     {
         var counts = new int[128];
         foreach (var cell in elders)
@@ -84,10 +104,12 @@ internal static class SettlementInputs
 
                 string day = $"{cell.Month}-{code / 4:D2}";
                 yield return (cell.Site, new AnomalyLine(AnomalyKind.RepeatAtSite, AnomalyKind.ChineseLabel(AnomalyKind.RepeatAtSite), day, code % 4,
-                    cell.ElderId, string.Empty, 0, string.Empty, $"{builder.PeriodName(code % 4)}计餐 {counts[code]} 次"));
+                    cell.ElderId, string.Empty, 0, string.Empty, $"{PeriodName(store, code % 4)}计餐 {counts[code]} 次"));
             }
         }
     }
+
+    private static string PeriodName(MealStore store, int period) => period < store.Periods.Length ? store.Periods[period].Name : "未知时段";
 
     private static int LimitOf(MealStore store, int period) =>
         period < store.Periods.Length ? Math.Max(1, store.Periods[period].LimitPerElder) : 1;

@@ -80,9 +80,15 @@ public sealed class SettlementService : IAsyncDisposable
     {
         problem = Policy?.Current is null ? (PolicyProblem.Length > 0 ? PolicyProblem : "没有可用的补贴政策") : string.Empty;
         return Policy?.Current is { } policy
-            ? new Settler(store, new StatementBuilder(policy, store.Periods), options.GatewayId, TimeProvider.System)
+            ? new Settler(store, new StatementBuilder(policy, store.Periods), options.GatewayId, options.Time)
             : null;
     }
+
+    /// <summary>The gateway's clock (GatewayOptions.Time).</summary>
+    public TimeProvider Time => options.Time;
+
+    /// <summary>Why a month cannot be settled yet by the gateway's clock, or null.</summary>
+    public string? NotBegun(string month) => MealGateway.Settlement.Settler.NotBegun(month, options.Time.GetUtcNow(), store.UtcOffsetMinutes);
 
     /// <summary>Settles a month on request (HTTP, CLI) and wakes the forwarder.</summary>
     public SettleReport? SettleMonth(string month, string? site, out string problem)
@@ -119,7 +125,7 @@ public sealed class SettlementService : IAsyncDisposable
                     LoadPolicy();
                 }
 
-                var today = DateOnly.FromDateTime(DateTime.UtcNow.AddMinutes(store.UtcOffsetMinutes));
+                var today = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime.AddMinutes(store.UtcOffsetMinutes));
                 if (Settler(out _) is { } settler)
                 {
                     LastRun = settler.SettleDue(today);

@@ -24,9 +24,9 @@ public sealed class SettlementStore(MealStore store)
         return document is null ? null : StatementJson.Read(StatementJson.Decompress(document.Body));
     });
 
-    /// <summary>The JSON an outbox entry sends: exactly the stored revision.</summary>
+    /// <summary>The JSON an outbox entry sends: the stored revision without its held meals, the same bytes on every attempt.</summary>
     public string JsonOf(OutboxEntry entry) => store.Read(db =>
-        StatementJson.Decompress(db.GetCollection<StatementDocument>(StatementsName).FindById(entry.StatementId).Body));
+        StatementJson.ForCounty(StatementJson.Decompress(db.GetCollection<StatementDocument>(StatementsName).FindById(entry.StatementId).Body)));
 
     /// <summary>Latest revision number per (kind, site, period).</summary>
     public IReadOnlyList<StatementHead> Heads() => store.Read(db => db.GetCollection<StatementHead>(HeadsName).FindAll().OrderBy(h => h.Id).ToList());

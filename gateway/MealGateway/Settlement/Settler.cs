@@ -1,4 +1,3 @@
-using LiteDB;
 using MealGateway.Storage;
 using MealTerminal.Core.Meals;
 
@@ -7,8 +6,11 @@ namespace MealGateway.Settlement;
 /// <summary>Progress of a settlement run: sites done of all sites to settle.</summary>
 public readonly record struct SettleProgress(int SitesDone, int Sites);
 
-/// <summary>What a settlement run did: revisions written, statements unchanged, sites refused and why.</summary>
-public sealed record SettleReport(IReadOnlyList<Statement> Revisions, int Unchanged, IReadOnlyList<string> Problems, int Sites);
+/// <summary>
+/// What a settlement run did: revisions written, statements unchanged, sites refused and why, and
+/// statements not written because a settle from a newer snapshot had already written them.
+/// </summary>
+public sealed record SettleReport(IReadOnlyList<Statement> Revisions, int Unchanged, IReadOnlyList<string> Problems, int Sites, int Superseded = 0);
 
 /// <summary>
 /// Settles months from the tallies (never from every record): builds each site's monthly
@@ -17,9 +19,29 @@ public sealed record SettleReport(IReadOnlyList<Statement> Revisions, int Unchan
 /// </summary>
 public sealed class Settler(MealStore store, StatementBuilder builder, string gatewayId, TimeProvider time)
 {
-    /// <summary>Settles a month (yyyy-MM) for one site or all sites with meals, daily tallies and monthly statement.</summary>
+    /// <summary>
+    /// The seam where tests interleave ingest and other settles: called with "read" once the
+    /// month's inputs are read and with "write" before each chunk of statements is written.
+    /// </summary>
+    public Action<string>? AtStage { get; init; }
+
+    /// <summary>
+    /// Settles a month (yyyy-MM) for one site or all sites with meals, daily tallies and monthly
+    /// statement. A month not yet begun by the gateway's clock is refused, nothing written.
+    /// </summary>
     public SettleReport Settle(string month, string? site = null, IProgress<SettleProgress>? progress = null) =>
-        Run(month, site is null ? null : [site], includeMonthly: true, dayIsDue: _ => true, progress);
+        NotBegun(month, time.GetUtcNow(), store.UtcOffsetMinutes) is { } refusal
+            ? new SettleReport([], 0, [refusal], 0)
+            : Run(month, site is null ? null : [site], includeMonthly: true, dayIsDue: _ => true, progress);
+
+    /// <summary>Why a month (yyyy-MM) cannot be settled: it has not begun at <paramref name="now"/> in local time; null when it has.</summary>
+    public static string? NotBegun(string month, DateTimeOffset now, int utcOffsetMinutes)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime.AddMinutes(utcOffsetMinutes));
+        return string.CompareOrdinal(month, today.ToString("yyyy-MM")) > 0
+            ? $"{month} 尚未开始（网关当前日期 {today:yyyy-MM-dd}），不能结算未来的月份"
+            : null;
+    }
 
     /// <summary>
     /// The service's periodic run: settles what changed since it was last settled (late records,
@@ -33,7 +55,7 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
         string todayText = today.ToString("yyyy-MM-dd");
         var revisions = new List<Statement>();
         var problems = new List<string>();
-        int unchanged = 0, sites = 0;
+        int unchanged = 0, sites = 0, superseded = 0;
         foreach (var month in marks.Select(m => m.Period[..7]).Distinct().Order(StringComparer.Ordinal))
         {
             var due = marks.Where(m => m.Period.StartsWith(month, StringComparison.Ordinal)
@@ -50,9 +72,10 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
             problems.AddRange(report.Problems);
             unchanged += report.Unchanged;
             sites += report.Sites;
+            superseded += report.Superseded;
         }
 
-        return new SettleReport(revisions, unchanged, problems, sites);
+        return new SettleReport(revisions, unchanged, problems, sites, superseded);
     }
 
     /// <summary>Sites settled per transaction: bounds memory on a county month, each chunk durable on its own.</summary>
@@ -60,14 +83,15 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
 
     private SettleReport Run(string month, IReadOnlyCollection<string>? sites, bool includeMonthly, Func<(string Site, string Day), bool> dayIsDue, IProgress<SettleProgress>? progress)
     {
-        var all = SettlementInputs.Sites(store, month, sites);
-        var eldersOfMonth = SettlementInputs.MonthAnomalies(store, month, builder);
+        var snapshot = SettlementInputs.Snapshot(store, month, sites);
+        AtStage?.Invoke("read");
+        var writer = new RevisionWriter(gatewayId, time);
         var revisions = new List<Statement>();
         var problems = new List<string>();
-        int unchanged = 0, done = 0;
-        foreach (var chunk in all.Chunk(SitesPerChunk))
+        int unchanged = 0, superseded = 0, done = 0;
+        foreach (var chunk in snapshot.Sites.Chunk(SitesPerChunk))
         {
-            var inputs = SettlementInputs.Read(store, month, chunk, eldersOfMonth);
+            var inputs = chunk.Select(snapshot.For).ToList();
             var results = new (Statement Monthly, List<Statement> Daily, List<string> Problems, bool Ok)[inputs.Count];
             Parallel.For(0, inputs.Count, i =>
             {
@@ -93,72 +117,15 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
                 }
             }
 
-            var written = store.Durably(db => Write(db, built, month, settledSites, includeMonthly));
+            AtStage?.Invoke("write");
+            var written = store.Durably(db => writer.Write(db, snapshot.Generation, built, month, settledSites, includeMonthly));
             revisions.AddRange(written.Revisions);
             unchanged += written.Unchanged;
+            superseded += written.Superseded;
             done += inputs.Count;
-            progress?.Report(new SettleProgress(done, all.Count));
+            progress?.Report(new SettleProgress(done, snapshot.Sites.Count));
         }
 
-        return new SettleReport(revisions, unchanged, problems, all.Count);
-    }
-
-    private (List<Statement> Revisions, int Unchanged) Write(LiteDatabase db, List<Statement> built, string month, List<string> settledSites, bool includeMonthly)
-    {
-        var heads = db.GetCollection<StatementHead>(SettlementStore.HeadsName);
-        var documents = db.GetCollection<StatementDocument>(SettlementStore.StatementsName);
-        var outbox = db.GetCollection<OutboxEntry>(SettlementStore.OutboxName);
-        var now = time.GetUtcNow().UtcDateTime;
-        var revisions = new List<Statement>();
-        int unchanged = 0;
-        foreach (var statement in built)
-        {
-            var head = heads.FindById(StatementHead.KeyOf(statement.Kind, statement.Site, statement.Period));
-            if (head is not null && head.Digest == statement.Digest)
-            {
-                unchanged++;
-                continue;
-            }
-
-            if (head is not null)
-            {
-                var before = StatementJson.Read(StatementJson.Decompress(documents.FindById(StatementDocument.KeyOf(statement.Kind, statement.Site, statement.Period, head.Revision)).Body));
-                statement.Changes = StatementChanges.Between(before.Rows, statement.Rows);
-            }
-
-            statement.Revision = (head?.Revision ?? 0) + 1;
-            statement.Supersedes = head?.Revision ?? 0;
-            statement.GeneratedUtc = now;
-            statement.IdempotencyKey = $"{gatewayId}:{statement.Kind}:{statement.Site}:{statement.Period}:r{statement.Revision}";
-            string documentId = StatementDocument.KeyOf(statement.Kind, statement.Site, statement.Period, statement.Revision);
-            documents.Insert(new StatementDocument
-            {
-                Id = documentId, Kind = statement.Kind, Site = statement.Site, Period = statement.Period, Revision = statement.Revision,
-                Digest = statement.Digest, Body = StatementJson.Compress(StatementJson.Write(statement)),
-            });
-            heads.Upsert(new StatementHead { Id = StatementHead.KeyOf(statement.Kind, statement.Site, statement.Period), Revision = statement.Revision, Digest = statement.Digest });
-            outbox.Insert(new OutboxEntry
-            {
-                IdempotencyKey = statement.IdempotencyKey, Kind = statement.Kind, Site = statement.Site, Period = statement.Period,
-                Revision = statement.Revision, StatementId = documentId, CreatedUtc = now, NextAttemptUtc = now,
-            });
-            revisions.Add(statement);
-        }
-
-        var dirty = db.GetCollection<DirtyMark>(MealStore.DirtyName);
-        foreach (var statement in built)
-        {
-            dirty.Delete(DirtyMark.KeyOf(statement.Kind, statement.Site, statement.Period));
-        }
-
-        if (includeMonthly)
-        {
-            foreach (var site in settledSites)
-            {
-                dirty.Delete(DirtyMark.KeyOf(StatementKind.Monthly, site, month));
-            }
-        }
-
-        return (revisions, unchanged);
+        return new SettleReport(revisions, unchanged, problems, snapshot.Sites.Count, superseded);
     }
 }

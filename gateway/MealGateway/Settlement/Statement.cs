@@ -65,4 +65,14 @@ public sealed class Statement
 
     /// <summary>Records of the site still without a place in time: held out of this statement.</summary>
     public int PendingRecords { get; init; }
+
+    /// <summary>
+    /// Meals beyond an elder's limit in one (day, period) counted here after one paid first
+    /// (docs/settlement.md, "Held meals"): listed with their status and amounts; only approved
+    /// ones are in the rows, elder lines and totals. Not sent to the county.
+    /// </summary>
+    public List<HeldMeal> Held { get; init; } = [];
+
+    /// <summary>Meals and amounts held awaiting a decision: not in Totals.</summary>
+    public Totals HeldTotals { get; init; } = Totals.Zero;
 }

@@ -6,10 +6,10 @@ using MealTerminal.Core.Meals;
 
 namespace MealGateway.Settlement;
 
-/// <summary>What a site's month is built from: its tally cells, elder cells and anomalies.</summary>
+/// <summary>What a site's month is built from: its tally cells, elder cells, anomalies and held meals.</summary>
 public sealed record SiteMonth(
     string Site, string Month, IReadOnlyList<TallyCell> Cells, IReadOnlyList<ElderMonthCell> Elders,
-    IReadOnlyList<AnomalyLine> Anomalies, int PendingRecords);
+    IReadOnlyList<AnomalyLine> Anomalies, int PendingRecords, IReadOnlyList<HeldMeal>? Held = null);
 
 /// <summary>
 /// Prices tally cells and elder cells with the policy in force on each day. Pure: the same input
@@ -26,30 +26,67 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
     {
         problems = [];
         var rates = new RateCache(input.Site, input.Month, policy, periods); // per call: TryBuild runs on several threads
+        var found = problems;
+        var held = (input.Held ?? []).Select(h => Priced(rates, h, found)).ToList();
+        var unpaid = held.Where(h => !h.Paid).ToList();
         var rows = new List<StatementRow>();
         foreach (var cell in input.Cells.OrderBy(c => c.Day, StringComparer.Ordinal).ThenBy(c => c.Period).ThenBy(c => c.Category))
         {
-            if (!TryRate(rates, int.Parse(cell.Day.AsSpan(8)), cell.Category, cell.Period, problems, out var rate))
+            int meals = cell.Meals - unpaid.Count(h => h.Day == cell.Day && h.Period == cell.Period && h.Category == cell.Category);
+            if (meals <= 0 || !TryRate(rates, int.Parse(cell.Day.AsSpan(8)), cell.Category, cell.Period, problems, out var rate))
             {
                 continue;
             }
 
             rows.Add(new StatementRow(cell.Day, cell.Period, PeriodName(cell.Period), cell.Category, ElderCategory.ChineseName(cell.Category),
-                cell.Meals, cell.Meals * rate.PriceFen, cell.Meals * rate.SubsidyFen, cell.Meals * rate.CoPaymentFen));
+                meals, meals * rate.PriceFen, meals * rate.SubsidyFen, meals * rate.CoPaymentFen));
         }
 
         var elders = new List<ElderLine>();
         foreach (var elder in input.Elders.OrderBy(e => e.ElderId).ThenBy(e => e.Category))
         {
-            elders.Add(ElderLineOf(rates, elder, problems));
+            var paid = WithoutHeld(elder, unpaid);
+            if (paid.Meals.Length > 0)
+            {
+                elders.Add(ElderLineOf(rates, paid, problems));
+            }
         }
 
         problems = problems.Distinct().ToList();
-        monthly = Finish(StatementKind.Monthly, input.Site, input.Month, rows, elders, input.Anomalies, input.PendingRecords);
-        daily = rows.GroupBy(r => r.Day)
-            .Select(day => Finish(StatementKind.Daily, input.Site, day.Key, day.ToList(), [], input.Anomalies.Where(a => a.Day == day.Key).ToList(), 0))
+        monthly = Finish(StatementKind.Monthly, input.Site, input.Month, rows, elders, input.Anomalies, input.PendingRecords, held);
+        daily = rows.Select(r => r.Day).Concat(held.Select(h => h.Day)).Distinct().Order(StringComparer.Ordinal)
+            .Select(day => Finish(StatementKind.Daily, input.Site, day, rows.Where(r => r.Day == day).ToList(), [],
+                input.Anomalies.Where(a => a.Day == day).ToList(), 0, held.Where(h => h.Day == day).ToList()))
             .ToList();
         return problems.Count == 0;
+    }
+
+    /// <summary>A held meal with what it would be paid.</summary>
+    private HeldMeal Priced(RateCache rates, HeldMeal meal, List<string> problems) =>
+        TryRate(rates, int.Parse(meal.Day.AsSpan(8)), meal.Category, meal.Period, problems, out var rate)
+            ? meal with { PriceFen = rate.PriceFen, SubsidyFen = rate.SubsidyFen, CoPaymentFen = rate.CoPaymentFen }
+            : meal;
+
+    /// <summary>An elder cell without its meals held unpaid (one code per held meal).</summary>
+    private static ElderMonthCell WithoutHeld(ElderMonthCell elder, List<HeldMeal> unpaid)
+    {
+        var codes = unpaid.Where(h => h.ElderId == elder.ElderId && h.Category == elder.Category)
+            .Select(h => ElderMonthCell.Code(int.Parse(h.Day.AsSpan(8)), h.Period)).ToList();
+        if (codes.Count == 0)
+        {
+            return elder;
+        }
+
+        var meals = new List<byte>(elder.Meals.Length);
+        foreach (byte code in elder.Meals)
+        {
+            if (!codes.Remove(code))
+            {
+                meals.Add(code);
+            }
+        }
+
+        return new ElderMonthCell { Id = elder.Id, Site = elder.Site, Month = elder.Month, ElderId = elder.ElderId, Category = elder.Category, Meals = [.. meals] };
     }
 
     private ElderLine ElderLineOf(RateCache rates, ElderMonthCell elder, List<string> problems)
@@ -117,18 +154,23 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
         }
     }
 
-    private static Statement Finish(string kind, string site, string period, List<StatementRow> rows, List<ElderLine> elders, IReadOnlyList<AnomalyLine> anomalies, int pending)
+    private static Statement Finish(
+        string kind, string site, string period, List<StatementRow> rows, List<ElderLine> elders, IReadOnlyList<AnomalyLine> anomalies, int pending, List<HeldMeal> held)
     {
         var totals = rows.Aggregate(Totals.Zero, (t, r) => t.Add(r.Meals, r.PriceFen, r.SubsidyFen, r.CoPaymentFen));
+        var heldTotals = held.Where(h => h.Status == HeldMeal.Pending).Aggregate(Totals.Zero, (t, h) => t.Add(1, h.PriceFen, h.SubsidyFen, h.CoPaymentFen));
         return new Statement
         {
             Kind = kind, Site = site, Period = period, Totals = totals, Rows = rows, Elders = elders,
-            Anomalies = anomalies.ToList(), PendingRecords = pending, Digest = DigestOf(rows, elders),
+            Anomalies = anomalies.ToList(), PendingRecords = pending, Held = held, HeldTotals = heldTotals, Digest = DigestOf(rows, elders, held),
         };
     }
 
-    /// <summary>SHA-256 over the amounts (rows and elder lines), not over anomalies or timestamps.</summary>
-    public static string DigestOf(IEnumerable<StatementRow> rows, IEnumerable<ElderLine> elders)
+    /// <summary>
+    /// SHA-256 over the amounts (rows and elder lines) and the held meals' statuses, so that a
+    /// review decision makes a new revision; not over anomalies or timestamps.
+    /// </summary>
+    public static string DigestOf(IEnumerable<StatementRow> rows, IEnumerable<ElderLine> elders, IEnumerable<HeldMeal>? held = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         byte[] field = new byte[8];
@@ -165,6 +207,12 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
 
             Add(e.SubsidyFen);
             Add(e.CoPaymentFen);
+        }
+
+        foreach (var h in held ?? [])
+        {
+            Add(-2);
+            hash.AppendData(Encoding.UTF8.GetBytes($"{h.Id}|{h.Status}"));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -24,6 +24,9 @@ public sealed class StatementHead
     public int Revision { get; set; }
     public string Digest { get; set; } = string.Empty;
 
+    /// <summary>The change generation of the newest snapshot settled into this head: an older snapshot never replaces it.</summary>
+    public long Generation { get; set; }
+
     public static string KeyOf(string kind, string site, string period) => $"{kind}|{site}|{period}";
 }
 

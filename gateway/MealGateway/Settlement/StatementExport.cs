@@ -13,15 +13,25 @@ public static class StatementExport
 {
     public static readonly string[] RowHeaders = ["日期", "餐别", "老人类别", "用餐人次", "餐费合计(元)", "补贴合计(元)", "个人支付合计(元)"];
     public static readonly string[] ElderHeaders = ["老人编号", "老人类别", "用餐次数", "早餐日期", "午餐日期", "晚餐日期", "补贴(元)", "个人支付(元)"];
+    public static readonly string[] HeldHeaders =
+        ["编号", "老人编号", "老人类别", "日期", "餐别", "终端", "记录序号", "刷卡时间(UTC)", "先付餐次", "状态", "餐费(元)", "补贴(元)", "个人支付(元)", "审核人", "审核时间(UTC)", "理由"];
 
     public static string Title(Statement s) =>
         $"{s.Site} {(s.Kind == StatementKind.Monthly ? "月度结算单" : "每日统计")} {s.Period} 第 {s.Revision} 版";
 
-    /// <summary>Daily rows and a total line, or (elders: true) one line per elder.</summary>
-    public static byte[] Csv(Statement s, bool elders = false)
+    /// <summary>Daily rows and a total line, or (elders: true) one line per elder, or (held: true) one line per held meal.</summary>
+    public static byte[] Csv(Statement s, bool elders = false, bool held = false)
     {
         var text = new StringBuilder();
-        if (elders)
+        if (held)
+        {
+            Line(text, HeldHeaders);
+            foreach (var h in s.Held)
+            {
+                Line(text, HeldCells(h).Select(c => c switch { decimal d => d.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), _ => Convert.ToString(c, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty }));
+            }
+        }
+        else if (elders)
         {
             Line(text, ElderHeaders);
             foreach (var e in s.Elders)
@@ -53,6 +63,7 @@ public static class StatementExport
             ("站点", s.Site), ("结算期", s.Period), ("版本", s.Revision), ("取代版本", s.Supersedes), ("生成时间(UTC)", s.GeneratedUtc.ToString("yyyy-MM-dd HH:mm:ss")),
             ("用餐人次", s.Totals.Meals), ("餐费合计(元)", Yuan.ToDecimal(s.Totals.PriceFen)), ("补贴合计(元)", Yuan.ToDecimal(s.Totals.SubsidyFen)),
             ("个人支付合计(元)", Yuan.ToDecimal(s.Totals.CoPaymentFen)), ("待定时记录", s.PendingRecords), ("异常条数", s.Anomalies.Count), ("校验摘要", s.Digest),
+            ("待审核人次(未计入合计)", s.HeldTotals.Meals), ("待审核补贴(元)", Yuan.ToDecimal(s.HeldTotals.SubsidyFen)),
         ];
         for (int i = 0; i < facts.Length; i++)
         {
@@ -73,6 +84,7 @@ public static class StatementExport
         {
             a.Label, a.Day ?? "未知", a.ElderId, a.Terminal, a.Sequence, a.CardHex, a.Detail,
         }));
+        Sheet(book, "待审核", HeldHeaders, s.Held.Select(HeldCells));
         using var stream = new MemoryStream();
         book.SaveAs(stream);
         return stream.ToArray();
@@ -81,6 +93,13 @@ public static class StatementExport
     private static object[] ElderCells(ElderLine e) =>
     [
         e.ElderId, e.CategoryName, e.Meals, DaysOf(e, 0), DaysOf(e, 1), DaysOf(e, 2), Yuan.ToDecimal(e.SubsidyFen), Yuan.ToDecimal(e.CoPaymentFen),
+    ];
+
+    private static object[] HeldCells(HeldMeal h) =>
+    [
+        h.Id, h.ElderId, MealTerminal.Core.Meals.ElderCategory.ChineseName(h.Category), h.Day, h.Period, h.Terminal, h.Sequence,
+        h.PlacedUtc.ToString("yyyy-MM-dd HH:mm:ss"), h.PaidFirst, HeldMeal.Label(h.Status),
+        Yuan.ToDecimal(h.PriceFen), Yuan.ToDecimal(h.SubsidyFen), Yuan.ToDecimal(h.CoPaymentFen), h.DecidedBy, h.DecidedUtc?.ToString("yyyy-MM-dd HH:mm:ss") ?? string.Empty, h.Reason,
     ];
 
     private static string DaysOf(ElderLine e, int period) => period < e.DaysByPeriod.Length ? string.Join(' ', e.DaysByPeriod[period]) : string.Empty;

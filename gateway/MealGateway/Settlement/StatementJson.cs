@@ -33,6 +33,18 @@ public static class StatementJson
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// What the county platform receives: the stored statement without its held meals, which are
+    /// not payable until an operator approves them (and then appear in the rows).
+    /// </summary>
+    public static string ForCounty(string json)
+    {
+        var statement = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        statement.Remove("held");
+        statement.Remove("heldTotals");
+        return statement.ToJsonString(Options);
+    }
+
     public static Statement Read(string json) => JsonSerializer.Deserialize<Statement>(json, Options)
         ?? throw new InvalidDataException("stored statement is empty");
 }

@@ -76,7 +76,16 @@ internal sealed class CountBook(LiteDatabase db)
         tallies.Upsert(months.Values);
         elders.Upsert(elderCells.Values);
         anomalies.Upsert(flagged.Values);
-        dirty.Upsert(marks.Values);
+        if (marks.Count > 0)
+        {
+            long generation = ChangeGeneration.Next(db);
+            foreach (var mark in marks.Values)
+            {
+                mark.Generation = generation;
+            }
+
+            dirty.Upsert(marks.Values);
+        }
     }
 
     private void Mark(string kind, string site, string period)

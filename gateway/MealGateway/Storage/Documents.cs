@@ -183,6 +183,9 @@ public sealed class DirtyMark
     /// <summary>yyyy-MM-dd for daily, yyyy-MM for monthly.</summary>
     public string Period { get; set; } = string.Empty;
 
+    /// <summary>The change generation that last set the mark (<see cref="ChangeGeneration"/>): a settle clears only marks its snapshot saw.</summary>
+    public long Generation { get; set; }
+
     public static string KeyOf(string kind, string site, string period) => $"{kind}|{site}|{period}";
 }
 

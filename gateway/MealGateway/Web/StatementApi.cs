@@ -32,7 +32,7 @@ public static class StatementApi
             string name = $"{site}-{month}-r{statement.Revision}";
             return format switch
             {
-                "csv" => Results.File(StatementExport.Csv(statement, table == "elders"), "text/csv; charset=utf-8", $"{name}.csv"),
+                "csv" => Results.File(StatementExport.Csv(statement, table == "elders", table == "held"), "text/csv; charset=utf-8", $"{name}.csv"),
                 "xlsx" => Results.File(StatementExport.Xlsx(statement), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx"),
                 _ => Results.BadRequest(new { error = $"不支持的格式 '{format}'，应为 csv 或 xlsx" }),
             };
@@ -48,6 +48,11 @@ public static class StatementApi
                 return BadMonth(month ?? string.Empty);
             }
 
+            if (settlement.NotBegun(month) is { } refusal)
+            {
+                return Results.BadRequest(new { error = refusal });
+            }
+
             var report = settlement.SettleMonth(month, site, out string problem);
             return report is null
                 ? Results.Json(new { error = problem }, statusCode: 409)
@@ -58,10 +63,11 @@ public static class StatementApi
             r.Site, r.Terminal, r.Sequence, r.BootCount, millisecondsSinceBoot = r.Time, r.ElderId, r.Verdict,
         })));
         app.MapGet("/api/anomalies", (string? month, string? site) =>
-            month is null || !IsMonth(month) ? BadMonth(month ?? string.Empty) : Results.Ok(store.Anomalies(site, month).Select(a => new
+            month is null || !IsMonth(month) ? BadMonth(month ?? string.Empty) : Results.Ok(SettlementInputs.Anomalies(store, month, site).Select(a => new
             {
-                a.Kind, label = AnomalyKind.ChineseLabel(a.Kind), a.Site, a.Terminal, a.Sequence, a.Day, a.ElderId, a.CardHex, a.Detail,
+                a.Line.Kind, a.Line.Label, a.Site, a.Line.Terminal, a.Line.Sequence, a.Line.Day, a.Line.Period, a.Line.ElderId, a.Line.CardHex, a.Line.Detail,
             })));
+        ReviewApi.Map(app, new ReviewDesk(store, settlement.Time));
         app.MapGet("/api/outbox", () =>
         {
             var (pending, delivered) = statements.OutboxCounts();

@@ -63,6 +63,17 @@ public sealed class SettlementCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Settle_OfAMonthNotYetBegun_ExitsNonZeroWithTheReason_AndWritesNothing()
+    {
+        var result = await GatewayProcess.RunCommandAsync("settle", "--data", rig.Directory, "--policy", policy, "--month", "2999-01");
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("2999-01 尚未开始", result.Error);
+
+        var outbox = await GatewayProcess.RunCommandAsync("outbox", "--data", rig.Directory);
+        Assert.Contains("待发送 0 条", outbox.Out);
+    }
+
+    [Fact]
     public async Task Settle_WithABadPolicyFile_NamesTheLine_AndWritesNothing()
     {
         File.WriteAllText(policy, PolicyText + "\nsubsidy 2026-10-01 * 低宝 午餐 10 5\n");

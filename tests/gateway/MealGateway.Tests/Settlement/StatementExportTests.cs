@@ -43,11 +43,27 @@ public sealed class StatementExportTests : IDisposable
     public void Xlsx_OpensWithSummaryRowsEldersChangesAndAnomaliesSheets_AndNumbersAreNumbers()
     {
         using var book = new XLWorkbook(new MemoryStream(StatementExport.Xlsx(Monthly)));
-        Assert.Equal(new[] { "汇总", "明细", "老人明细", "变更", "异常" }, book.Worksheets.Select(w => w.Name));
+        Assert.Equal(new[] { "汇总", "明细", "老人明细", "变更", "异常", "待审核" }, book.Worksheets.Select(w => w.Name));
         var rows = book.Worksheet("明细");
         Assert.Equal("补贴合计(元)", rows.Cell(1, 6).GetString());
         Assert.Equal(10.00m, rows.Cell(3, 6).GetValue<decimal>()); // 低保 lunch
         var summary = book.Worksheet("汇总");
         Assert.Equal(("补贴合计(元)", 13.00m), (summary.Cell(10, 1).GetString(), summary.Cell(10, 2).GetValue<decimal>()));
+    }
+
+    [Fact]
+    public void HeldMeals_AreExportedApartFromThePayableRows_WithStatusAndAmounts()
+    {
+        rig.Upload("S01", "T02", Meal(1, "2026-10-03", 12, ElderCategory.MinimumAllowance)); // elder 1's second lunch that day
+        rig.Settler.Settle("2026-10");
+
+        var lines = Encoding.UTF8.GetString(StatementExport.Csv(Monthly, held: true)[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("编号,老人编号,老人类别,日期,餐别", lines[0]);
+        Assert.StartsWith("S01/T02/0000000001,1,低保,2026-10-03,1,T02,1,", Assert.Single(lines[1..]));
+        Assert.Contains(",S01/T01/0000000001,待审核（暂不支付）,15.00,10.00,5.00,,,", lines[1]);
+        Assert.EndsWith("合计,,,3,36.00,13.00,23.00", Encoding.UTF8.GetString(StatementExport.Csv(Monthly)).TrimEnd()); // unchanged payable total
+        using var book = new XLWorkbook(new MemoryStream(StatementExport.Xlsx(Monthly)));
+        Assert.Equal(10.00m, book.Worksheet("待审核").Cell(2, 12).GetValue<decimal>());
+        Assert.Equal(("待审核人次(未计入合计)", 1), (book.Worksheet("汇总").Cell(15, 1).GetString(), book.Worksheet("汇总").Cell(15, 2).GetValue<int>()));
     }
 }
