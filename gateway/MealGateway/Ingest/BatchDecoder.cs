@@ -16,7 +16,17 @@ public enum BatchRejection
     Truncated,
     TrailingBytes,
     SequenceOverflow,
+
+    /// <summary>
+    /// Not a malformed payload: the batch's ledger epoch differs from the terminal's known one, or a
+    /// stored sequence came with other content. Numbered apart from the other reasons because it is
+    /// the ack status the terminal acts on (AckCodec.StatusIdentityConflict).
+    /// </summary>
+    IdentityConflict = AckCodec.StatusIdentityConflict,
 }
+
+/// <summary>What storing a batch answers: its status, and the acknowledgement in the terminal's own sequence and epoch.</summary>
+public readonly record struct BatchOutcome(BatchRejection Status, long Acknowledged, uint Epoch);
 
 /// <summary>One record as the gateway received it.</summary>
 public sealed record ReceivedRecord(

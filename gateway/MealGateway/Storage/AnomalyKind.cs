@@ -14,6 +14,7 @@ public static class AnomalyKind
     public const string TwoSites = "two-sites";
     public const string RepeatAtSite = "repeat-at-site";
     public const string UnknownCategory = "unknown-category";
+    public const string IdentityConflict = "identity-conflict";
 
     public static string ChineseLabel(string kind) => kind switch
     {
@@ -26,6 +27,7 @@ public static class AnomalyKind
         TwoSites => "同一老人同一餐次在两个站点计餐",
         RepeatAtSite => "同一老人同一餐次在本站重复计餐",
         UnknownCategory => "老人类别无效",
+        IdentityConflict => "终端身份冲突（更换或清空的终端）",
         _ => kind,
     };
 
