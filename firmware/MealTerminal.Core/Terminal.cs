@@ -45,7 +45,7 @@ namespace MealTerminal.Core
             Sync = new SyncSession(Ledger, uplink, config.TerminalId);
             Time = new TimeSync(uplink, clock);
             Downloads = new Downloader(uplink, state, Rosters, Configs);
-            Heartbeat = new StatusReporter(uplink, clock, Ledger, Rosters, config);
+            Heartbeat = new StatusReporter(uplink, clock, Ledger, Rosters, config, Sync);
             Today = new DayCounts();
             taps = new TapHandler(config, clock, Ledger, Rosters, Today, layout.MaxRosterEntries);
             marker = new ConfigMarker(Ledger, clock);
@@ -102,6 +102,7 @@ namespace MealTerminal.Core
                 config.Apply(Configs.Active);
             }
 
+            Ledger.EpochSalt = ((uint)BootCount << 16) ^ (uint)clock.MillisecondsSinceBoot;
             Ledger.Mount();
             marker.Mount(config.ConfigVersion, Configs.SlotLost, BootCount);
             marker.Announce(config.ConfigVersion);
@@ -120,7 +121,7 @@ namespace MealTerminal.Core
             long now = clock.MillisecondsSinceBoot;
             reviewPage = reviewPage >= 0 && now - reviewShownAt < 30000 ? (reviewPage + 1) % HostReview.PageCount : 0;
             reviewShownAt = now;
-            HostReview.Render(review, reviewPage, config, Today, Ledger, LastSyncSeconds);
+            HostReview.Render(review, reviewPage, config, Today, Ledger, LastSyncSeconds, Sync.IdentityConflict);
             feedback.Show(review);
         }
 

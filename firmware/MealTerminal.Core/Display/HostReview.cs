@@ -6,13 +6,15 @@ namespace MealTerminal.Core.Display
     /// <summary>
     /// The site host's review of the day on the terminal's own screen, one page per host-card tap
     /// or button press: meals per period, meals per category, refused and unknown taps, and what
-    /// waits for upload. Everything comes from counts rebuilt from the ledger at boot.
+    /// waits for upload. Everything comes from counts rebuilt from the ledger at boot. When the gateway
+    /// refuses this ledger as an identity conflict, the upload page says so: the records are kept
+    /// and only an administrator can resolve it at the gateway.
     /// </summary>
     public static class HostReview
     {
         public const int PageCount = 4;
 
-        public static void Render(Screen screen, int page, TerminalConfig config, DayCounts today, MealLedger ledger, uint lastSyncSeconds)
+        public static void Render(Screen screen, int page, TerminalConfig config, DayCounts today, MealLedger ledger, uint lastSyncSeconds, bool identityConflict)
         {
             switch (page)
             {
@@ -27,6 +29,13 @@ namespace MealTerminal.Core.Display
                         "未登记卡 " + today.UnknownCards.ToString() + "次", "其他拒绝 " + today.Refused.ToString() + "次");
                     break;
                 default:
+                    if (identityConflict)
+                    {
+                        screen.Set(0, SignalPattern.None, "终端身份冲突", "待上传 " + ledger.PendingCount.ToString() + "条",
+                            "数据已保留", "请联系管理员");
+                        break;
+                    }
+
                     screen.Set(0, SignalPattern.None, "数据上传", "待上传 " + ledger.PendingCount.ToString() + "条",
                         "存储已用 " + ledger.UsedPercent.ToString() + "%", LastSync(lastSyncSeconds, config.UtcOffsetMinutes, today.Day));
                     break;

@@ -10,7 +10,8 @@ namespace MealTerminal.Core.Ledger
     /// is erased for reuse only when every record in it is acknowledged by the gateway; when the ring
     /// is full of unacknowledged records, Append refuses instead of overwriting. A record torn by a
     /// power cut is never counted: its sequence number was never shown or sent, so the next record
-    /// takes it, in a later slot. Format: docs/formats.md.
+    /// takes it, in a later slot. Every sector header carries the ledger epoch (LedgerEpoch), chosen
+    /// when a fresh ledger gets its first record. Format: docs/formats.md.
     /// </summary>
     public sealed class MealLedger
     {
@@ -18,6 +19,7 @@ namespace MealTerminal.Core.Ledger
         public const int FormatVersion = 2;
         public const int HeaderSize = 32;
         private const uint Empty = 0xFFFFFFFF;
+        private const int EpochOffset = 16;
 
         /// <summary>A record that does not read back as programmed is voided and written again, in later slots, this often.</summary>
         private const int WriteAttempts = 3;
@@ -61,6 +63,15 @@ namespace MealTerminal.Core.Ledger
 
         /// <summary>The sequence number the next record will get.</summary>
         public uint NextSequence { get; private set; }
+
+        /// <summary>
+        /// The ledger epoch the sequence numbers count in, from the newest sector header: 0 for a
+        /// ledger written before epochs existed (and for a fresh one until its first record).
+        /// </summary>
+        public uint Epoch { get; private set; }
+
+        /// <summary>Mixed into a new ledger's epoch (LedgerEpoch): the terminal sets it at boot.</summary>
+        public uint EpochSalt { get; set; }
 
         /// <summary>Highest sequence number the gateway has acknowledged as durably stored.</summary>
         public uint AcknowledgedSequence { get; private set; }
@@ -110,6 +121,7 @@ namespace MealTerminal.Core.Ledger
             BytesReadAtMount = 0;
             AcknowledgedSequence = state.Get(StateLog.KeyUploadCursor, 0);
             headSector = -1;
+            Epoch = 0;
             for (int s = 0; s < sectorCount; s++)
             {
                 flash.Read(SectorAddress(s), header, 0, HeaderSize);
@@ -127,6 +139,7 @@ namespace MealTerminal.Core.Ledger
                 {
                     headSector = s;
                     Array.Copy(header, headHeader, HeaderSize);
+                    Epoch = LedgerEpoch.Read(header, EpochOffset);
                 }
             }
 
@@ -169,6 +182,12 @@ namespace MealTerminal.Core.Ledger
                     if (!CanOpenNextSector())
                     {
                         return false;
+                    }
+
+                    if (headSector < 0)
+                    {
+                        // A fresh (or wiped) ledger: its first record starts a new epoch.
+                        Epoch = LedgerEpoch.Choose(record, EpochSalt, TotalEraseCount(), slot);
                     }
 
                     if (TryOpenSectorWith(record))
@@ -401,6 +420,17 @@ namespace MealTerminal.Core.Ledger
             return true;
         }
 
+        private uint TotalEraseCount()
+        {
+            uint total = 0;
+            for (int s = 0; s < sectorCount; s++)
+            {
+                total += sectorEraseCount[s];
+            }
+
+            return total;
+        }
+
         private int NextSectorIndex()
         {
             return headSector < 0 ? 0 : (headSector + 1) % sectorCount;
@@ -449,6 +479,7 @@ namespace MealTerminal.Core.Ledger
             LittleEndian.WriteUInt16(header, 4, FormatVersion);
             LittleEndian.WriteUInt32(header, 8, eraseCount);
             LittleEndian.WriteUInt32(header, 12, NextSequence);
+            LittleEndian.WriteUInt32(header, EpochOffset, Epoch);
             LittleEndian.WriteUInt32(header, 28, Crc32.Compute(header, 0, 28));
             return eraseCount;
         }

@@ -10,6 +10,7 @@ namespace MealTerminal.Core.SelfTest
     {
         private const string Terminal = "T-SELF";
         private const uint FirstSequence = 70000;
+        private const uint Epoch = 0x5EED1234;
 
         /// <summary>Encodes known-card and unknown-card records, decodes them, compares every field.</summary>
         public static string BatchRoundTrip()
@@ -35,12 +36,13 @@ namespace MealTerminal.Core.SelfTest
                 }
             }
 
-            if (LittleEndian.ReadUInt32(batch, at) != FirstSequence || LittleEndian.ReadUInt16(batch, at + 4) != 3)
+            if (LittleEndian.ReadUInt32(batch, at) != Epoch || LittleEndian.ReadUInt32(batch, at + 4) != FirstSequence
+                || LittleEndian.ReadUInt16(batch, at + 8) != 3)
             {
-                return "first sequence or count differ";
+                return "epoch, first sequence or count differ";
             }
 
-            at += 6;
+            at += 10;
             MealRecord expected = new MealRecord();
             MealRecord actual = new MealRecord();
             for (int i = 0; i < 3; i++)
@@ -79,10 +81,12 @@ namespace MealTerminal.Core.SelfTest
             }
 
             byte[] ack = new byte[AckCodec.Size];
-            int ackLength = AckCodec.Encode(ack, 0, FirstSequence + 2);
+            int ackLength = AckCodec.Encode(ack, 0, FirstSequence + 2, Epoch);
             int status;
             uint acknowledged;
-            if (!AckCodec.TryDecode(ack, ackLength, out status, out acknowledged) || status != 0 || acknowledged != FirstSequence + 2)
+            uint epoch;
+            if (!AckCodec.TryDecode(ack, ackLength, out status, out acknowledged, out epoch) || status != 0
+                || acknowledged != FirstSequence + 2 || epoch != Epoch)
             {
                 return "acknowledgement did not round-trip";
             }
@@ -90,7 +94,7 @@ namespace MealTerminal.Core.SelfTest
             for (int bit = 0; bit < ackLength * 8; bit++)
             {
                 ack[bit / 8] ^= (byte)(1 << (bit % 8));
-                bool accepted = AckCodec.TryDecode(ack, ackLength, out status, out acknowledged);
+                bool accepted = AckCodec.TryDecode(ack, ackLength, out status, out acknowledged, out epoch);
                 ack[bit / 8] ^= (byte)(1 << (bit % 8));
                 if (accepted)
                 {
@@ -103,7 +107,7 @@ namespace MealTerminal.Core.SelfTest
 
         private static int Encode(byte[] batch)
         {
-            int at = RecordBatchCodec.WriteHeader(batch, Terminal, FirstSequence, 3);
+            int at = RecordBatchCodec.WriteHeader(batch, Terminal, Epoch, FirstSequence, 3);
             MealRecord record = new MealRecord();
             for (int i = 0; i < 3; i++)
             {

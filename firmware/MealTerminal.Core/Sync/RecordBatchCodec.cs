@@ -5,8 +5,9 @@ namespace MealTerminal.Core.Sync
 {
     /// <summary>
     /// The binary record batch (docs/protocol.md), little-endian:
-    ///   header: u8 format version (1), u8 terminal id length n, n bytes terminal id (ASCII),
-    ///           u32 first sequence, u16 record count
+    ///   header: u8 format version (2), u8 terminal id length n, n bytes terminal id (ASCII),
+    ///           u32 ledger epoch, u32 first sequence, u16 record count
+    ///           (version 1, from older firmware, is the same without the epoch; the gateway still reads it)
     ///   records, consecutive sequences: u8 verdict, u8 period | flags (bit 4 clock valid,
     ///           bit 5 card key follows), u8 category, u16 boot count, u32 elder id, u32 time,
     ///           [11 bytes card key, only when the card is not in the roster]
@@ -14,10 +15,15 @@ namespace MealTerminal.Core.Sync
     /// A known card's record is 13 bytes on the wire; the card key travels only for cards the
     /// gateway may need to enrol. A record the ledger can no longer read travels as a gap record:
     /// verdict 0xF0, every other field zero, so its sequence is acknowledged and the ring drains.
+    /// The ledger epoch names the ledger the sequences count in: a wiped or replaced terminal starts
+    /// a new epoch, so its new sequence 1 is never taken for the old one.
     /// </summary>
     public static class RecordBatchCodec
     {
-        public const int FormatVersion = 1;
+        public const int FormatVersion = 2;
+
+        /// <summary>The header before ledger epochs: no epoch field; the gateway reads it as epoch 0.</summary>
+        public const int LegacyFormatVersion = 1;
         public const int MaxRecordsPerBatch = 100;
         public const int FixedRecordSize = 13;
         /// <summary>Wire verdict of a gap record: the ledger holds this sequence but cannot read it back.</summary>
@@ -27,7 +33,7 @@ namespace MealTerminal.Core.Sync
 
         public static int HeaderSize(string terminalId)
         {
-            return 2 + terminalId.Length + 6;
+            return 2 + terminalId.Length + 4 + 6;
         }
 
         /// <summary>Largest batch in bytes for a terminal id, to size the send buffer once.</summary>
@@ -37,7 +43,7 @@ namespace MealTerminal.Core.Sync
         }
 
         /// <summary>Writes the header; records follow at the returned offset.</summary>
-        public static int WriteHeader(byte[] buffer, string terminalId, uint firstSequence, int count)
+        public static int WriteHeader(byte[] buffer, string terminalId, uint epoch, uint firstSequence, int count)
         {
             buffer[0] = FormatVersion;
             buffer[1] = (byte)terminalId.Length;
@@ -47,6 +53,8 @@ namespace MealTerminal.Core.Sync
             }
 
             int at = 2 + terminalId.Length;
+            LittleEndian.WriteUInt32(buffer, at, epoch);
+            at += 4;
             LittleEndian.WriteUInt32(buffer, at, firstSequence);
             LittleEndian.WriteUInt16(buffer, at + 4, count);
             return at + 6;

@@ -4,7 +4,8 @@ namespace MealTerminal.Core.Sync
 {
     /// <summary>
     /// Status heartbeat, terminal to gateway, retained (docs/protocol.md). Little-endian, 38 bytes:
-    ///   0 u8 format version (1)        1 u8 flags: bit 0 online, bit 1 clock valid, bit 2 reader healthy
+    ///   0 u8 format version (1)        1 u8 flags: bit 0 online, bit 1 clock valid, bit 2 reader healthy,
+    ///                                               bit 3 identity conflict (the gateway refuses this ledger)
     ///   2 u32 firmware version          6 u32 roster version     10 u32 config version
     ///  14 u32 records pending          18 u8 storage used %      19 u32 uptime seconds
     ///  23 u32 boot count               27 i8 RSSI dBm (-128 unknown)
@@ -22,13 +23,14 @@ namespace MealTerminal.Core.Sync
         public const int FlagOnline = 0x01;
         public const int FlagClockValid = 0x02;
         public const int FlagReaderHealthy = 0x04;
+        public const int FlagIdentityConflict = 0x08;
         public const int UnknownSignal = -128;
 
         public static int Encode(byte[] buffer, TerminalStatus status)
         {
             buffer[0] = FormatVersion;
             buffer[1] = (byte)((status.Online ? FlagOnline : 0) | (status.ClockValid ? FlagClockValid : 0)
-                | (status.ReaderHealthy ? FlagReaderHealthy : 0));
+                | (status.ReaderHealthy ? FlagReaderHealthy : 0) | (status.IdentityConflict ? FlagIdentityConflict : 0));
             LittleEndian.WriteUInt32(buffer, 2, status.FirmwareVersion);
             LittleEndian.WriteUInt32(buffer, 6, status.RosterVersion);
             LittleEndian.WriteUInt32(buffer, 10, status.ConfigVersion);
@@ -67,7 +69,7 @@ namespace MealTerminal.Core.Sync
                 return true;
             }
 
-            if (length != Size || buffer[0] != FormatVersion || (buffer[1] & 0xF8) != 0
+            if (length != Size || buffer[0] != FormatVersion || (buffer[1] & 0xF0) != 0
                 || Crc32.Compute(buffer, 0, 34) != LittleEndian.ReadUInt32(buffer, 34) || buffer[18] > 100)
             {
                 return false;
@@ -76,6 +78,7 @@ namespace MealTerminal.Core.Sync
             status.Online = (buffer[1] & FlagOnline) != 0;
             status.ClockValid = (buffer[1] & FlagClockValid) != 0;
             status.ReaderHealthy = (buffer[1] & FlagReaderHealthy) != 0;
+            status.IdentityConflict = (buffer[1] & FlagIdentityConflict) != 0;
             status.FirmwareVersion = LittleEndian.ReadUInt32(buffer, 2);
             status.RosterVersion = LittleEndian.ReadUInt32(buffer, 6);
             status.ConfigVersion = LittleEndian.ReadUInt32(buffer, 10);

@@ -18,18 +18,20 @@ namespace MealTerminal.Core.Sync
         private readonly MealLedger ledger;
         private readonly RosterStore rosters;
         private readonly TerminalConfig config;
+        private readonly SyncSession sync;
         private readonly byte[] buffer = new byte[StatusCodec.Size];
         private bool wasConnected;
         private bool sendNow;
         private long lastSentAt;
 
-        public StatusReporter(IUplink uplink, IClock clock, MealLedger ledger, RosterStore rosters, TerminalConfig config)
+        public StatusReporter(IUplink uplink, IClock clock, MealLedger ledger, RosterStore rosters, TerminalConfig config, SyncSession sync)
         {
             this.uplink = uplink;
             this.clock = clock;
             this.ledger = ledger;
             this.rosters = rosters;
             this.config = config;
+            this.sync = sync;
             Status = new TerminalStatus();
         }
 
@@ -72,6 +74,7 @@ namespace MealTerminal.Core.Sync
             s.RecordsPending = ledger.PendingCount;
             s.StorageUsedPercent = ledger.UsedPercent;
             s.UptimeSeconds = (uint)(now / 1000);
+            s.IdentityConflict = sync.IdentityConflict;
         }
     }
 }

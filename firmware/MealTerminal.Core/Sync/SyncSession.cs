@@ -7,6 +7,10 @@ namespace MealTerminal.Core.Sync
     /// acknowledgement (never on MQTT's PUBACK alone). One batch is in flight at a time; it is sent
     /// again after a reconnect, a reboot or a silence longer than the resend interval. A record the
     /// ledger holds but cannot read back, after ReadAttempts reads, is sent as a gap record.
+    /// An acknowledgement counts only for this ledger's epoch. When the gateway refuses the ledger as
+    /// an identity conflict, or acknowledges sequences this ledger never wrote, nothing is dropped:
+    /// the records stay pending, the batch goes again only every ConflictResendMilliseconds (so an
+    /// operator's acceptance is picked up) and IdentityConflict is shown until a stored ack ends it.
     /// </summary>
     public sealed class SyncSession
     {
@@ -30,10 +34,14 @@ namespace MealTerminal.Core.Sync
             this.terminalId = terminalId;
             sendBuffer = new byte[RecordBatchCodec.MaxBatchSize(terminalId)];
             ResendAfterMilliseconds = 10000;
+            ConflictResendMilliseconds = 600000;
             LastAcknowledgedAt = -1;
         }
 
         public long ResendAfterMilliseconds { get; set; }
+
+        /// <summary>How often the batch is sent while the gateway reports an identity conflict.</summary>
+        public long ConflictResendMilliseconds { get; set; }
 
         /// <summary>Milliseconds-since-boot of the last acknowledgement that moved the cursor, or -1.</summary>
         public long LastAcknowledgedAt { get; private set; }
@@ -44,6 +52,12 @@ namespace MealTerminal.Core.Sync
 
         /// <summary>Sequences sent as gap records because the ledger could not read them back (each time sent).</summary>
         public int GapsSent { get; private set; }
+
+        /// <summary>The gateway refused this ledger's identity, or acknowledged beyond it: shown until resolved.</summary>
+        public bool IdentityConflict { get; private set; }
+
+        /// <summary>Acknowledgements for another ledger epoch, ignored.</summary>
+        public int ForeignAcks { get; private set; }
 
         /// <summary>
         /// For an uploader that owns its uplink alone (the load bench): drains every inbound message,
@@ -79,6 +93,11 @@ namespace MealTerminal.Core.Sync
                 return;
             }
 
+            if (IdentityConflict && BatchesSent > 0 && nowMilliseconds - inFlightSince < ConflictResendMilliseconds)
+            {
+                return;
+            }
+
             bool idle = inFlightUpTo <= ledger.AcknowledgedSequence;
             if (!idle && nowMilliseconds - inFlightSince < ResendAfterMilliseconds)
             {
@@ -93,10 +112,34 @@ namespace MealTerminal.Core.Sync
         {
             int status;
             uint acknowledged;
-            if (!AckCodec.TryDecode(payload, length, out status, out acknowledged))
+            uint epoch;
+            if (!AckCodec.TryDecode(payload, length, out status, out acknowledged, out epoch))
             {
                 MalformedAcks++;
                 return;
+            }
+
+            if (status == AckCodec.StatusIdentityConflict)
+            {
+                IdentityConflict = true;
+                return;
+            }
+
+            if (epoch != ledger.Epoch)
+            {
+                ForeignAcks++;
+                return;
+            }
+
+            if (acknowledged >= ledger.NextSequence)
+            {
+                IdentityConflict = true; // the gateway holds sequences this ledger never wrote
+                return;
+            }
+
+            if (status == AckCodec.StatusStored)
+            {
+                IdentityConflict = false;
             }
 
             uint before = ledger.AcknowledgedSequence;
@@ -146,7 +189,7 @@ namespace MealTerminal.Core.Sync
                 return;
             }
 
-            RecordBatchCodec.WriteHeader(sendBuffer, terminalId, first, count);
+            RecordBatchCodec.WriteHeader(sendBuffer, terminalId, ledger.Epoch, first, count);
             int length = RecordBatchCodec.Finish(sendBuffer, at);
             if (uplink.Publish(UplinkChannel.Records, sendBuffer, 0, length))
             {

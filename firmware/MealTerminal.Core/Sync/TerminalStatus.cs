@@ -10,6 +10,9 @@ namespace MealTerminal.Core.Sync
         public bool Online;
         public bool ClockValid;
         public bool ReaderHealthy = true;
+
+        /// <summary>The gateway refused this ledger's sequences as an identity conflict (SyncSession).</summary>
+        public bool IdentityConflict;
         public uint FirmwareVersion;
         public uint RosterVersion;
         public uint ConfigVersion;

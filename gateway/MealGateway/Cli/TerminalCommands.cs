@@ -1,9 +1,13 @@
 using System.CommandLine;
 using MealGateway.Broker;
+using MealGateway.Storage;
 
 namespace MealGateway.Cli;
 
-/// <summary>`terminal add|revoke|list`: provision terminal logins for the embedded broker.</summary>
+/// <summary>
+/// `terminal add|revoke|list`: provision terminal logins for the embedded broker; `terminal
+/// reset-epoch`: accept a replaced or wiped terminal's new ledger epoch after review.
+/// </summary>
 public static class TerminalCommands
 {
     public static Command Build(Option<string> data)
@@ -49,6 +53,34 @@ public static class TerminalCommands
             return 0;
         });
 
-        return new Command("terminal", "Terminal logins for the embedded broker") { add, revoke, list };
+        return new Command("terminal", "Terminal logins for the embedded broker, and terminal identity") { add, revoke, list, ResetEpoch(data, site, terminal) };
+    }
+
+    private static Command ResetEpoch(Option<string> data, Option<string> site, Option<string> terminal)
+    {
+        var by = new Option<string>("--by") { Description = "Operator who reviewed the conflict (stored with the change)", Required = true };
+        var command = new Command("reset-epoch", "Accept the ledger epoch a terminal's refused batches carry (replaced or wiped terminal)") { data, site, terminal, by };
+        command.SetAction(parse =>
+        {
+            using var store = OfflineStore.Open(parse.GetValue(data)!, "use POST /api/terminals/{site}/{terminal}/reset-epoch?by=... instead", out int exit);
+            if (store is null)
+            {
+                return exit;
+            }
+
+            string s = parse.GetValue(site)!, t = parse.GetValue(terminal)!;
+            var acceptance = store.AcceptEpoch(s, t, parse.GetValue(by)!.Trim(), DateTime.UtcNow);
+            if (acceptance.Change is not { } change)
+            {
+                Console.Error.WriteLine(acceptance.Status == EpochAcceptanceStatus.NoSuchTerminal
+                    ? $"错误：没有终端 {s}/{t} 的上传记录" : $"错误：终端 {s}/{t} 没有待处理的身份冲突");
+                return 1;
+            }
+
+            Console.WriteLine($"已接受终端 {s}/{t} 的新账本纪元 {change.NewEpoch:x8}（原 {change.OldEpoch:x8}）：其序号 {change.FirstSequence} 起"
+                + $"按网关序号 {change.SequenceBase} + 终端序号入库；终端下次上传（最多 10 分钟）即补传。");
+            return 0;
+        });
+        return command;
     }
 }

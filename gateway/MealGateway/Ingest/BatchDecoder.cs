@@ -19,17 +19,32 @@ public enum BatchRejection
 
     /// <summary>A gap record (verdict 0xF0) with any other field set.</summary>
     MalformedGap,
+
+    /// <summary>
+    /// Not a malformed payload: the batch's ledger epoch differs from the terminal's known one, or a
+    /// stored sequence came with other content. Numbered apart from the other reasons because it is
+    /// the ack status the terminal acts on (AckCodec.StatusIdentityConflict).
+    /// </summary>
+    IdentityConflict = AckCodec.StatusIdentityConflict,
 }
+
+/// <summary>What storing a batch answers: its status, and the acknowledgement in the terminal's own sequence and epoch.</summary>
+public readonly record struct BatchOutcome(BatchRejection Status, long Acknowledged, uint Epoch);
 
 /// <summary>One record as the gateway received it.</summary>
 public sealed record ReceivedRecord(
     uint Sequence, int Verdict, int Period, int Category, bool ClockValid, int BootCount, uint ElderId, uint Time, string CardHex);
 
-public sealed record DecodedBatch(string TerminalId, uint FirstSequence, IReadOnlyList<ReceivedRecord> Records);
+/// <summary>
+/// A decoded batch. Epoch names the terminal's ledger (0 for version 1 batches, from firmware before
+/// ledger epochs); Version is the batch format, which the acknowledgement answers in kind.
+/// </summary>
+public sealed record DecodedBatch(string TerminalId, uint FirstSequence, IReadOnlyList<ReceivedRecord> Records, uint Epoch = 0, int Version = RecordBatchCodec.FormatVersion);
 
 /// <summary>
 /// Strict decoder of terminal record batches: anything malformed is refused with a reason and
-/// nothing of it is stored. Never throws on input.
+/// nothing of it is stored. Never throws on input. Reads format 2 (with the ledger epoch) and
+/// format 1 (older firmware, read as epoch 0).
 /// </summary>
 public static class BatchDecoder
 {
@@ -48,13 +63,15 @@ public static class BatchDecoder
             return BatchRejection.BadCrc;
         }
 
-        if (buffer[0] != RecordBatchCodec.FormatVersion)
+        int version = buffer[0];
+        if (version != RecordBatchCodec.FormatVersion && version != RecordBatchCodec.LegacyFormatVersion)
         {
             return BatchRejection.UnsupportedVersion;
         }
 
         int idLength = buffer[1];
-        if (2 + idLength + 6 > crcAt)
+        int epochLength = version == RecordBatchCodec.FormatVersion ? 4 : 0;
+        if (2 + idLength + epochLength + 6 > crcAt)
         {
             return BatchRejection.Truncated;
         }
@@ -66,6 +83,8 @@ public static class BatchDecoder
         }
 
         int at = 2 + idLength;
+        uint epoch = epochLength == 0 ? 0 : LittleEndian.ReadUInt32(buffer, at);
+        at += epochLength;
         uint first = LittleEndian.ReadUInt32(buffer, at);
         int count = LittleEndian.ReadUInt16(buffer, at + 4);
         at += 6;
@@ -105,7 +124,7 @@ public static class BatchDecoder
             return BatchRejection.TrailingBytes;
         }
 
-        batch = new DecodedBatch(terminal, first, records);
+        batch = new DecodedBatch(terminal, first, records, epoch, version);
         return BatchRejection.None;
     }
 }

@@ -12,14 +12,14 @@ namespace MealGateway.Ingest;
 public sealed class GroupCommit : IAsyncDisposable
 {
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Func<IReadOnlyList<IncomingBatch>, long[]> storeDurably;
+    private readonly Func<IReadOnlyList<IncomingBatch>, BatchOutcome[]> storeDurably;
     private readonly int maxBatchesPerGroup;
     private readonly Task loop;
     private long groups;
     private long failures;
 
-    /// <param name="storeDurably">Stores a group and returns only when it is durable (MealStore.StoreBatches).</param>
-    public GroupCommit(Func<IReadOnlyList<IncomingBatch>, long[]> storeDurably, int maxBatchesPerGroup = 200)
+    /// <param name="storeDurably">Stores a group and returns only when it is durable (MealStore.StoreGroup).</param>
+    public GroupCommit(Func<IReadOnlyList<IncomingBatch>, BatchOutcome[]> storeDurably, int maxBatchesPerGroup = 200)
     {
         this.storeDurably = storeDurably;
         this.maxBatchesPerGroup = maxBatchesPerGroup;
@@ -33,12 +33,12 @@ public sealed class GroupCommit : IAsyncDisposable
     public long Failures => Interlocked.Read(ref failures);
 
     /// <summary>
-    /// Queues a batch; the task completes with the terminal's durable contiguous prefix once the
+    /// Queues a batch; the task completes with its outcome (the terminal's durable contiguous prefix, or an identity conflict) once the
     /// group holding it is durable, or faults when storing failed.
     /// </summary>
-    public Task<long> StoreAsync(IncomingBatch batch)
+    public Task<BatchOutcome> StoreAsync(IncomingBatch batch)
     {
-        var pending = new Pending(batch, new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(batch, new TaskCompletionSource<BatchOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
         {
             pending.Done.SetException(new ObjectDisposedException(nameof(GroupCommit)));
@@ -67,7 +67,7 @@ public sealed class GroupCommit : IAsyncDisposable
 
             try
             {
-                long[] acknowledged = storeDurably(group.Select(p => p.Batch).ToList());
+                BatchOutcome[] acknowledged = storeDurably(group.Select(p => p.Batch).ToList());
                 Interlocked.Increment(ref groups);
                 for (int i = 0; i < group.Count; i++)
                 {
@@ -85,5 +85,5 @@ public sealed class GroupCommit : IAsyncDisposable
         }
     }
 
-    private sealed record Pending(IncomingBatch Batch, TaskCompletionSource<long> Done);
+    private sealed record Pending(IncomingBatch Batch, TaskCompletionSource<BatchOutcome> Done);
 }

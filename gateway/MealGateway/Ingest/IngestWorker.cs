@@ -43,7 +43,7 @@ public sealed class IngestWorker : IAsyncDisposable
             .Build();
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
         Channels = new TerminalChannels(new StatusBoard(time), new DownloadService(new SiteImages(store), time), rejections, logger);
-        groupCommit = new GroupCommit(group => store.StoreBatches(group, time.GetUtcNow().UtcDateTime));
+        groupCommit = new GroupCommit(group => store.StoreGroup(group, time.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>Heartbeats and the other non-record channels.</summary>
@@ -165,17 +165,19 @@ public sealed class IngestWorker : IAsyncDisposable
                 return;
             }
 
-            var rejection = BatchDecoder.TryDecode(e.ApplicationMessage.Payload.ToArray(), terminal, out var batch);
+            var payload = e.ApplicationMessage.Payload.ToArray();
+            var rejection = BatchDecoder.TryDecode(payload, terminal, out var batch);
             if (rejection != BatchRejection.None)
             {
                 rejections.Count(site, terminal, rejection);
                 logger.LogWarning("Refused batch from {Site}/{Terminal}: {Reason}", site, terminal, rejection);
-                await PublishAckAsync(site, terminal, rejection, store.AcknowledgedOf(site, terminal));
+                int version = payload.Length > 0 && payload[0] == RecordBatchCodec.LegacyFormatVersion ? 1 : RecordBatchCodec.FormatVersion;
+                await PublishAckAsync(site, terminal, version, store.AnswerOf(site, terminal) with { Status = rejection });
                 return;
             }
 
             e.AutoAcknowledge = false;
-            _ = AcknowledgeWhenDurableAsync(e, site, terminal, groupCommit.StoreAsync(new IncomingBatch(site, batch!)));
+            _ = AcknowledgeWhenDurableAsync(e, site, terminal, batch!.Version, groupCommit.StoreAsync(new IncomingBatch(site, batch)));
         }
         catch (OperationCanceledException)
         {
@@ -186,13 +188,22 @@ public sealed class IngestWorker : IAsyncDisposable
         }
     }
 
-    private async Task AcknowledgeWhenDurableAsync(MqttApplicationMessageReceivedEventArgs e, string site, string terminal, Task<long> durable)
+    private async Task AcknowledgeWhenDurableAsync(MqttApplicationMessageReceivedEventArgs e, string site, string terminal, int version, Task<BatchOutcome> durable)
     {
         try
         {
-            long acknowledged = await durable;
-            Interlocked.Increment(ref batchesStored);
-            await PublishAckAsync(site, terminal, BatchRejection.None, acknowledged);
+            var outcome = await durable;
+            if (outcome.Status == BatchRejection.None)
+            {
+                Interlocked.Increment(ref batchesStored);
+            }
+            else
+            {
+                rejections.Count(site, terminal, outcome.Status);
+                logger.LogWarning("Refused batch from {Site}/{Terminal}: {Reason}", site, terminal, outcome.Status);
+            }
+
+            await PublishAckAsync(site, terminal, version, outcome);
             await e.AcknowledgeAsync(stopping.Token);
         }
         catch (OperationCanceledException)
@@ -229,13 +240,16 @@ public sealed class IngestWorker : IAsyncDisposable
 
     private Task PublishAsync(MqttApplicationMessage message) => client.PublishAsync(message, stopping.Token);
 
-    private async Task PublishAckAsync(string site, string terminal, BatchRejection status, long acknowledged)
+    /// <summary>Answers in the batch's own format: version 1 acks (no epoch) to firmware before ledger epochs.</summary>
+    private async Task PublishAckAsync(string site, string terminal, int version, BatchOutcome outcome)
     {
         var ack = new byte[AckCodec.Size];
-        AckCodec.Encode(ack, (int)status, (uint)acknowledged);
+        int length = version == RecordBatchCodec.LegacyFormatVersion
+            ? AckCodec.EncodeLegacy(ack, (int)outcome.Status, (uint)outcome.Acknowledged)
+            : AckCodec.Encode(ack, (int)outcome.Status, (uint)outcome.Acknowledged, outcome.Epoch);
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(Topics.For(site, terminal, "ack"))
-            .WithPayload(ack)
+            .WithPayload(ack[..length])
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
         await client.PublishAsync(message, stopping.Token);

@@ -23,6 +23,7 @@ public static class AnomalyKind
 
     /// <summary>A sequence the terminal's ledger holds but could not read back, sent as a gap record (no meal).</summary>
     public const string LedgerGap = "ledger-gap";
+    public const string IdentityConflict = "identity-conflict";
 
     public static string ChineseLabel(string kind) => kind switch
     {
@@ -42,6 +43,7 @@ public static class AnomalyKind
         ImplausibleTime => "记录时间与网关时间相差过大",
         UnknownConfig => "终端配置版本不是网关发出的",
         LateConfigSwitch => "配置切换记录晚于其后的记录到达",
+        IdentityConflict => "终端身份冲突（更换或清空的终端）",
         _ => kind,
     };
 

@@ -12,7 +12,8 @@ public sealed record IncomingBatch(string Site, DecodedBatch Batch);
 /// Writes a group of batches inside one open transaction: each (site, terminal, sequence) once,
 /// the contiguous prefix per terminal, placement of records without valid time, and the counts
 /// and anomalies (<see cref="CountBook"/>). Lookups are skipped above the highest sequence a
-/// terminal has stored.
+/// terminal has stored. A batch from another ledger than the terminal's known one is refused
+/// (<see cref="LedgerIdentity"/>).
 /// </summary>
 internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVersions versions, Func<string, string, ReceivedRecord, string, StoredRecord> toStored)
 {
@@ -28,29 +29,45 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVe
     private readonly CountBook book = new(db);
     private readonly Dictionary<string, TerminalState> states = new();
     private readonly Dictionary<string, long> highestBefore = new();
-    private readonly HashSet<string> insertedKeys = new();
+    private readonly Dictionary<string, StoredRecord> inserted = new();
+    private readonly List<AnomalyRecord> anomalies = new();
     private readonly List<StoredRecord> pending = new();
     private readonly List<StoredRecord> placedLater = new();
 
-    /// <summary>Adds one batch; returns the terminal's contiguous prefix after it.</summary>
-    public long Add(IncomingBatch incoming, DateTime receivedUtc)
+    /// <summary>
+    /// Adds one batch, or refuses it whole as an identity conflict (LedgerIdentity): then only the
+    /// terminal's conflict note and, the first time, its anomaly are written.
+    /// </summary>
+    public BatchRejection Add(IncomingBatch incoming, DateTime receivedUtc)
     {
         var (site, batch) = (incoming.Site, incoming.Batch);
-        var state = StateOf(site, batch.TerminalId);
+        var state = StateOf(site, batch.TerminalId, batch.Epoch);
         long highest = highestBefore[state.Id];
+        if (LedgerIdentity.ConflictOf(state, batch, sequence => StoredAt(site, batch.TerminalId, sequence, highest)) is { } conflict)
+        {
+            if (LedgerIdentity.NoteRefusal(state, batch, conflict, receivedUtc))
+            {
+                anomalies.Add(LedgerIdentity.AnomalyOf(state, batch, conflict));
+            }
+
+            return BatchRejection.IdentityConflict;
+        }
+
         foreach (var r in batch.Records)
         {
-            string key = StoredRecord.KeyOf(site, batch.TerminalId, r.Sequence);
-            if (r.Sequence <= state.ContiguousSequence || IsStored(key, r.Sequence, highest))
+            long sequence = LedgerIdentity.SequenceOf(state, r.Sequence);
+            string key = StoredRecord.KeyOf(site, batch.TerminalId, sequence);
+            if (sequence <= state.ContiguousSequence || IsStored(key, sequence, highest))
             {
                 continue;
             }
 
             var stored = toStored(site, batch.TerminalId, r, key);
+            (stored.Sequence, stored.BootCount, stored.Epoch) = (sequence, LedgerIdentity.BootOf(state, r.BootCount), batch.Epoch);
             pending.Add(stored);
-            insertedKeys.Add(key);
+            inserted.Add(key, stored);
             state.RecordsStored++;
-            state.HighestSequence = Math.Max(state.HighestSequence, r.Sequence);
+            state.HighestSequence = Math.Max(state.HighestSequence, sequence);
             Take(state, stored, receivedUtc);
         }
 
@@ -60,11 +77,17 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVe
             state.ContiguousSequence++;
         }
 
-        return state.ContiguousSequence;
+        return BatchRejection.None;
     }
 
-    /// <summary>A terminal's contiguous prefix as the group leaves it.</summary>
-    public long ContiguousOf(string site, string terminal) => states[$"{site}/{terminal}"].ContiguousSequence;
+    /// <summary>What a batch's terminal is answered as the group leaves it: its prefix in its own numbering, and its epoch.</summary>
+    public BatchOutcome OutcomeOf(IncomingBatch incoming, BatchRejection status)
+    {
+        var state = states[$"{incoming.Site}/{incoming.Batch.TerminalId}"];
+        return status == BatchRejection.None
+            ? new BatchOutcome(status, LedgerIdentity.AcknowledgedOf(state), (uint)state.Epoch)
+            : new BatchOutcome(status, 0, (uint)state.Epoch);
+    }
 
     /// <summary>Writes what the group added; the caller commits.</summary>
     public void Write(DateTime receivedUtc)
@@ -84,6 +107,7 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVe
         }
 
         terminals.Upsert(states.Values);
+        db.GetCollection<AnomalyRecord>(MealStore.AnomaliesName).Upsert(anomalies);
         placement.Write();
         book.Write();
     }
@@ -190,7 +214,7 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVe
 
         var stored = unplaced.Find(u => u.Site == site && u.Terminal == terminal && u.BootCount == boot).ToList()
             .Select(u => records.FindById(u.Id)).Where(r => r is not null).ToList();
-        foreach (var r in stored.Where(r => !insertedKeys.Contains(r.Id) && !r.ClockValid && !r.Placed))
+        foreach (var r in stored.Where(r => !inserted.ContainsKey(r.Id) && !r.ClockValid && !r.Placed))
         {
             placedLater.Add(r);
             yield return r;
@@ -217,9 +241,18 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVe
     }
 
     private bool IsStored(string key, long sequence, long highestStoredBefore) =>
-        insertedKeys.Contains(key) || (sequence <= highestStoredBefore && records.FindById(key) != null);
+        inserted.ContainsKey(key) || (sequence <= highestStoredBefore && records.FindById(key) != null);
 
-    private TerminalState StateOf(string site, string terminal)
+    /// <summary>The record stored (before or in this group) under a gateway sequence, or null; looks up only at or below the old highest.</summary>
+    private StoredRecord? StoredAt(string site, string terminal, long sequence, long highestStoredBefore)
+    {
+        string key = StoredRecord.KeyOf(site, terminal, sequence);
+        return inserted.TryGetValue(key, out var added) ? added
+            : sequence <= highestStoredBefore ? records.FindById(key) : null;
+    }
+
+    /// <summary>A terminal's state; a terminal seen for the first time adopts the epoch of its first batch.</summary>
+    private TerminalState StateOf(string site, string terminal, uint epoch)
     {
         string id = $"{site}/{terminal}";
         if (states.TryGetValue(id, out var known))
@@ -227,7 +260,7 @@ internal sealed class BatchWriter(LiteDatabase db, Placement placement, ConfigVe
             return known;
         }
 
-        var state = terminals.FindById(id) ?? new TerminalState { Id = id, Site = site, Terminal = terminal };
+        var state = terminals.FindById(id) ?? new TerminalState { Id = id, Site = site, Terminal = terminal, Epoch = epoch };
         if (state.HighestSequence < state.ContiguousSequence || (state.HighestSequence == 0 && state.RecordsStored > 0))
         {
             // A database from before HighestSequence was kept: find it once.

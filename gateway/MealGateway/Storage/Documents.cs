@@ -7,7 +7,16 @@ public sealed class StoredRecord
     public string Id { get; set; } = string.Empty;
     public string Site { get; set; } = string.Empty;
     public string Terminal { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The gateway's sequence for the terminal: the terminal's own sequence plus the SequenceBase of
+    /// the ledger epoch it came in (0 for a terminal's first epoch), so a wiped terminal's new
+    /// sequence 1 never collides with the old one (docs/settlement.md, "Replaced or wiped terminals").
+    /// </summary>
     public long Sequence { get; set; }
+
+    /// <summary>The terminal's ledger epoch the record came in (0: firmware before epochs).</summary>
+    public long Epoch { get; set; }
     public int Verdict { get; set; }
 
     /// <summary>The gateway's period code (Periods/PeriodCatalogue), or the terminal's value when it has none.</summary>
@@ -59,6 +68,27 @@ public sealed class TerminalState
     public int LastTimedBoot { get; set; }
     public long LastTimedSeconds { get; set; }
 
+    /// <summary>The ledger epoch whose batches are stored; adopted from the terminal's first batch.</summary>
+    public long Epoch { get; set; }
+
+    /// <summary>Added to the terminal's sequences of the current epoch: the highest gateway sequence before it.</summary>
+    public long SequenceBase { get; set; }
+
+    /// <summary>Epochs accepted after the first; stored boot counts are Generation × 65536 + the terminal's boot count.</summary>
+    public int Generation { get; set; }
+
+    /// <summary>Set while batches are refused as an identity conflict: the epoch they carry.</summary>
+    public long? ConflictEpoch { get; set; }
+
+    /// <summary>First sequence of the last refused batch: where the terminal's upload cursor stands.</summary>
+    public long ConflictFirstSequence { get; set; }
+    public DateTime? ConflictSinceUtc { get; set; }
+    public string ConflictDetail { get; set; } = string.Empty;
+    public long BatchesRefusedForConflict { get; set; }
+
+    /// <summary>Epochs an operator accepted, oldest first.</summary>
+    public List<EpochChange> EpochChanges { get; set; } = [];
+
     /// <summary>The terminal's configuration markers by sequence: which configuration decided the records after each.</summary>
     public List<ConfigSwitch> ConfigSwitches { get; set; } = [];
 }
@@ -68,6 +98,23 @@ public sealed class ConfigSwitch
 {
     public long Sequence { get; set; }
     public long Version { get; set; }
+}
+
+/// <summary>An operator's acceptance of a terminal's new ledger epoch (terminal reset-epoch).</summary>
+public sealed class EpochChange
+{
+    public int Generation { get; set; }
+    public long OldEpoch { get; set; }
+    public long NewEpoch { get; set; }
+
+    /// <summary>Gateway sequence = SequenceBase + the terminal's sequence, from this epoch on.</summary>
+    public long SequenceBase { get; set; }
+
+    /// <summary>The terminal's first sequence taken in the new epoch (its upload cursor + 1 when refused).</summary>
+    public long FirstSequence { get; set; }
+    public string AcceptedBy { get; set; } = string.Empty;
+    public DateTime AcceptedUtc { get; set; }
+    public string Conflict { get; set; } = string.Empty;
 }
 
 /// <summary>Counted meals for one site, local day, meal period and elder category (read from a <see cref="SiteMonthTally"/>).</summary>

@@ -59,25 +59,35 @@ public sealed class MealStore : IDisposable
     public long StoreBatch(string site, DecodedBatch batch, DateTime receivedUtc) =>
         StoreBatches([new IncomingBatch(site, batch)], receivedUtc)[0];
 
+    /// <summary>Stores one batch and returns the whole answer: status, acknowledgement and epoch.</summary>
+    public BatchOutcome Store(string site, DecodedBatch batch, DateTime receivedUtc) =>
+        StoreGroup([new IncomingBatch(site, batch)], receivedUtc)[0];
+
+    /// <summary>As StoreGroup, each batch's acknowledgement only (in its terminal's numbering).</summary>
+    public long[] StoreBatches(IReadOnlyList<IncomingBatch> group, DateTime receivedUtc) =>
+        StoreGroup(group, receivedUtc).Select(o => o.Acknowledged).ToArray();
+
     /// <summary>
     /// Stores a group of batches (from any terminals) in one transaction and returns only when the
     /// group is durable: committed, checkpointed into the data file and that file synced
-    /// (docs/architecture.md, "Durable acknowledgement"). Returns, per batch, its terminal's
-    /// contiguous prefix after the whole group: each value may be acknowledged.
+    /// (docs/architecture.md, "Durable acknowledgement"). Returns, per batch, its status and its
+    /// terminal's contiguous prefix after the whole group: each may be acknowledged. A batch refused
+    /// as an identity conflict stores no record.
     /// </summary>
-    public long[] StoreBatches(IReadOnlyList<IncomingBatch> group, DateTime receivedUtc)
+    public BatchOutcome[] StoreGroup(IReadOnlyList<IncomingBatch> group, DateTime receivedUtc)
     {
         lock (gate)
         {
             var versions = new ConfigVersions(db, UtcOffsetMinutes);
             var placement = new Placement(db, versions);
             var writer = new BatchWriter(db, placement, versions, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc));
+            var statuses = new BatchRejection[group.Count];
             db.BeginTrans();
             try
             {
-                foreach (var incoming in group)
+                for (int i = 0; i < group.Count; i++)
                 {
-                    writer.Add(incoming, receivedUtc);
+                    statuses[i] = writer.Add(group[i], receivedUtc);
                 }
 
                 writer.Write(receivedUtc);
@@ -90,18 +100,41 @@ public sealed class MealStore : IDisposable
             }
 
             db.Checkpoint();
-            return group.Select(b => writer.ContiguousOf(b.Site, b.Batch.TerminalId)).ToArray();
+            return group.Select((b, i) => writer.OutcomeOf(b, statuses[i])).ToArray();
         }
     }
 
-    /// <summary>The contiguous prefix stored (and durable) for a terminal; 0 when none.</summary>
-    public long AcknowledgedOf(string site, string terminal)
+    /// <summary>The contiguous prefix stored (and durable) for a terminal, in its own numbering; 0 when none.</summary>
+    public long AcknowledgedOf(string site, string terminal) => AnswerOf(site, terminal).Acknowledged;
+
+    /// <summary>What a terminal is answered without storing: its prefix in its own numbering and the epoch the gateway knows.</summary>
+    public BatchOutcome AnswerOf(string site, string terminal)
     {
         lock (gate)
         {
-            return terminals.FindById($"{site}/{terminal}")?.ContiguousSequence ?? 0;
+            var state = terminals.FindById($"{site}/{terminal}");
+            return state is null ? default : new BatchOutcome(BatchRejection.None, LedgerIdentity.AcknowledgedOf(state), (uint)state.Epoch);
         }
     }
+
+    /// <summary>
+    /// An operator accepts the ledger epoch a terminal's refused batches carry (after checking the
+    /// terminal was really replaced or wiped): its sequences are stored from then on, above every
+    /// stored one. Durable before it returns, like a batch.
+    /// </summary>
+    public EpochAcceptance AcceptEpoch(string site, string terminal, string acceptedBy, DateTime nowUtc) => Durably(db =>
+    {
+        var collection = db.GetCollection<TerminalState>(TerminalsName);
+        var state = collection.FindById($"{site}/{terminal}");
+        if (state?.ConflictEpoch is null)
+        {
+            return new EpochAcceptance(state is null ? EpochAcceptanceStatus.NoSuchTerminal : EpochAcceptanceStatus.NoConflict, null);
+        }
+
+        var change = LedgerIdentity.Accept(state, acceptedBy, nowUtc);
+        collection.Update(state);
+        return new EpochAcceptance(EpochAcceptanceStatus.Accepted, change);
+    });
 
     /// <summary>fsyncs of the data file so far (one per stored group).</summary>
     public long DataFileSyncs => dataFile.Syncs;
@@ -212,3 +245,13 @@ public sealed class MealStore : IDisposable
         };
     }
 }
+
+public enum EpochAcceptanceStatus
+{
+    Accepted,
+    NoSuchTerminal,
+    NoConflict,
+}
+
+/// <summary>The answer to an operator's reset-epoch: what changed, when accepted.</summary>
+public sealed record EpochAcceptance(EpochAcceptanceStatus Status, EpochChange? Change);

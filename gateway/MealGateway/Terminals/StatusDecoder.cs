@@ -13,11 +13,14 @@ public enum StatusRejection
     BadField,
 }
 
-/// <summary>A terminal's heartbeat as the gateway received it (docs/protocol.md, status).</summary>
+/// <summary>
+/// A terminal's heartbeat as the gateway received it (docs/protocol.md, status). IdentityConflict:
+/// the terminal holds records the gateway refuses as an identity conflict (flag bit 3).
+/// </summary>
 public sealed record StatusReport(
     bool Online, bool ClockValid, bool ReaderHealthy, string Firmware, uint RosterVersion, uint ConfigVersion,
     long RecordsPending, int StorageUsedPercent, long UptimeSeconds, long BootCount, int? SignalDbm,
-    int ReaderReinits, int ReaderTimeouts, int CardErrors)
+    int ReaderReinits, int ReaderTimeouts, int CardErrors, bool IdentityConflict = false)
 {
     /// <summary>The last will: the terminal's connection broke; nothing else is known from it.</summary>
     public static StatusReport Offline { get; } = new(false, false, false, string.Empty, 0, 0, 0, 0, 0, 0, null, 0, 0, 0);
@@ -62,7 +65,7 @@ public static class StatusDecoder
             true, status.ClockValid, status.ReaderHealthy, $"{firmware >> 16}.{(firmware >> 8) & 0xFF}.{firmware & 0xFF}",
             status.RosterVersion, status.ConfigVersion, (uint)status.RecordsPending, status.StorageUsedPercent, status.UptimeSeconds,
             status.BootCount, status.SignalDbm == StatusCodec.UnknownSignal ? null : status.SignalDbm,
-            status.ReaderReinits, status.ReaderTimeouts, status.CardErrors);
+            status.ReaderReinits, status.ReaderTimeouts, status.CardErrors, status.IdentityConflict);
         return StatusRejection.None;
     }
 }

@@ -40,6 +40,23 @@ public static class GatewayApi
             });
         }
 
+        // After review of a terminal refused as an identity conflict: take its new ledger epoch (docs/settlement.md).
+        app.MapPost("/api/terminals/{site}/{terminal}/reset-epoch", (string site, string terminal, string? by) =>
+        {
+            if (string.IsNullOrWhiteSpace(by))
+            {
+                return Results.BadRequest(new { error = "需要操作员姓名 (?by=...)" });
+            }
+
+            var acceptance = store.AcceptEpoch(site, terminal, by.Trim(), DateTime.UtcNow);
+            return acceptance.Status switch
+            {
+                EpochAcceptanceStatus.Accepted => Results.Ok(acceptance.Change),
+                EpochAcceptanceStatus.NoSuchTerminal => Results.NotFound(new { error = "没有该终端的上传记录" }),
+                _ => Results.Conflict(new { error = "该终端没有待处理的身份冲突" }),
+            };
+        });
+
         app.MapGet("/api/downloads", () => Results.Ok(ingest.Channels.Downloads.Images.All().Select(SiteFiles.Describe)));
         app.MapGet("/api/health", () => Results.Ok(new
         {
@@ -50,6 +67,7 @@ public static class GatewayApi
             rejections = ingest.Rejections.ToDictionary(r => r.Key.ToString(), r => r.Value),
             otherRejections = ingest.RejectionCounts.OtherTotals,
             rejectionsByTerminal = ingest.RejectionCounts.ByTerminal(),
+            terminalsInIdentityConflict = store.Terminals().Where(t => t.ConflictEpoch is not null).Select(t => t.Id),
             brokerRefusals = broker?.Refusals.ToDictionary(r => r.Key, r => r.Value),
         }));
     }

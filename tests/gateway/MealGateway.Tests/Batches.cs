@@ -8,7 +8,7 @@ namespace MealGateway.Tests;
 public static class Batches
 {
     /// <summary>A batch of lunch meals on 2026-11-23 for sequences first..first+count-1.</summary>
-    public static byte[] Meals(string terminal, uint first, int count, int category = 1)
+    public static byte[] Meals(string terminal, uint first, int count, int category = 1, uint epoch = 0)
     {
         var buffer = new byte[RecordBatchCodec.MaxBatchSize(terminal)];
         int at = RecordBatchCodec.HeaderSize(terminal);
@@ -23,9 +23,18 @@ public static class Batches
             at = RecordBatchCodec.WriteRecord(buffer, at, record);
         }
 
-        RecordBatchCodec.WriteHeader(buffer, terminal, first, count);
+        RecordBatchCodec.WriteHeader(buffer, terminal, epoch, first, count);
         int length = RecordBatchCodec.Finish(buffer, at);
         return buffer[..length];
+    }
+
+    /// <summary>The same batch in format 1, as firmware before ledger epochs sends it: no epoch field.</summary>
+    public static byte[] Legacy(byte[] batch)
+    {
+        int epochAt = 2 + batch[1];
+        var legacy = batch[..epochAt].Concat(batch[(epochAt + 4)..^4]).ToArray();
+        legacy[0] = RecordBatchCodec.LegacyFormatVersion;
+        return legacy.Concat(BitConverter.GetBytes(MealTerminal.Core.Integrity.Crc32.Compute(legacy, 0, legacy.Length))).ToArray();
     }
 }
 

@@ -43,7 +43,7 @@ public sealed class FakeGateway(LoopbackUplink uplink)
             throw new InvalidDataException("batch CRC");
         }
 
-        int at = 2 + batch[1];
+        int at = 2 + batch[1] + 4; // after the terminal id and the ledger epoch
         uint first = LittleEndian.ReadUInt32(batch, at);
         int count = LittleEndian.ReadUInt16(batch, at + 4);
         at += 6;

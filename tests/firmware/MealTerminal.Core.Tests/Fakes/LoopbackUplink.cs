@@ -27,6 +27,7 @@ public sealed class LoopbackUplink : IUplink
         if (channel == UplinkChannel.Records)
         {
             Batches.Add(payload.AsSpan(offset, count).ToArray());
+            LastEpoch = MealTerminal.Core.Integrity.LittleEndian.ReadUInt32(payload, offset + 2 + payload[offset + 1]);
         }
 
         return true;
@@ -34,10 +35,16 @@ public sealed class LoopbackUplink : IUplink
 
     public void Deliver(int channel, byte[] payload) => inbound.Enqueue((channel, payload));
 
-    public void DeliverAck(uint sequence)
+    /// <summary>The ledger epoch of the last batch published: what a gateway answers in its acks.</summary>
+    public uint LastEpoch { get; private set; }
+
+    /// <summary>Delivers a "stored" acknowledgement for the epoch of the last batch.</summary>
+    public void DeliverAck(uint sequence) => DeliverAck(sequence, LastEpoch, AckCodec.StatusStored);
+
+    public void DeliverAck(uint sequence, uint epoch, int status)
     {
         var ack = new byte[AckCodec.Size];
-        AckCodec.Encode(ack, 0, sequence);
+        AckCodec.Encode(ack, status, sequence, epoch);
         Deliver(UplinkChannel.Ack, ack);
     }
 

@@ -87,7 +87,7 @@ public class HostReviewTests
     private static string[] Lines(TerminalRig rig, int page)
     {
         var screen = new MealTerminal.Core.Display.Screen();
-        MealTerminal.Core.Display.HostReview.Render(screen, page, rig.Config, rig.Terminal.Today, rig.Terminal.Ledger, rig.Terminal.LastSyncSeconds);
+        MealTerminal.Core.Display.HostReview.Render(screen, page, rig.Config, rig.Terminal.Today, rig.Terminal.Ledger, rig.Terminal.LastSyncSeconds, rig.Terminal.Sync.IdentityConflict);
         return new[] { screen.Line1, screen.Line2, screen.Line3, screen.Line4 };
     }
 }

@@ -37,6 +37,7 @@ public class ProtocolExampleTests
         return new()
         {
             ["status"] = Encode(StatusCodec.Size, b => StatusCodec.Encode(b, status)),
+            ["identity conflict ack"] = Encode(AckCodec.Size, b => AckCodec.Encode(b, AckCodec.StatusIdentityConflict, 0, WireExampleTests.Epoch)),
             ["offline"] = Encode(16, StatusCodec.EncodeOffline),
             ["time-req"] = Encode(TimeCodec.RequestSize, b => TimeCodec.EncodeRequest(b, 0x00030001)),
             ["time"] = Encode(TimeCodec.AnswerSize, b => TimeCodec.EncodeAnswer(b, 0x00030001, LocalTime.ToRecordSeconds(new DateTime(2026, 11, 23, 3, 30, 0)), 250)),

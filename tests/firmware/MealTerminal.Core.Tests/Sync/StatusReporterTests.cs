@@ -80,7 +80,7 @@ public class StatusReporterTests
     {
         var uplink = new RefusingUplink();
         var rig = new TerminalRig();
-        var reporter = new StatusReporter(uplink, rig.Clock, rig.Terminal.Ledger, rig.Terminal.Rosters, rig.Config);
+        var reporter = new StatusReporter(uplink, rig.Clock, rig.Terminal.Ledger, rig.Terminal.Rosters, rig.Config, rig.Terminal.Sync);
         uplink.Refuse = true;
         reporter.Tick(1000);
         uplink.Refuse = false;

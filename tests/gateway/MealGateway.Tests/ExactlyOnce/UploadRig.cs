@@ -118,6 +118,15 @@ public sealed class UploadRig : IAsyncDisposable
         Terminals[index] = Boot(old.Site, old.TerminalId);
     }
 
+    /// <summary>Wipes a terminal: a new core on a blank flash file (ledger and state log gone), same site and id.</summary>
+    public async Task WipeAsync(int index)
+    {
+        var old = Terminals[index];
+        await old.DisposeAsync();
+        File.Delete(Path.Combine(Directory, $"{old.Site}-{old.TerminalId}.flash"));
+        Terminals[index] = Boot(old.Site, old.TerminalId);
+    }
+
     public int RecordedBy(string terminal) => recorded[terminal];
 
     /// <summary>A condition that holds after the given number of pump steps.</summary>

@@ -24,7 +24,7 @@ public static class MalformedBatches
 
     private static void LittleEndianCount(byte[] b, int count)
     {
-        int at = 2 + b[1] + 4;
+        int at = 2 + b[1] + 4 + 4; // after the terminal id, the ledger epoch and the first sequence
         b[at] = (byte)count;
         b[at + 1] = (byte)(count >> 8);
     }

@@ -41,7 +41,7 @@ public class BatchDecoderTests
     public void CountLargerThanTheRecordsPresent_IsRefusedAsTruncated()
     {
         var payload = Batches.Meals("T01", 1, 2);
-        payload[2 + 3 + 4] = 5; // count low byte
+        payload[2 + 3 + 4 + 4] = 5; // count low byte, after the epoch and first sequence
         ResealCrc(payload);
         Assert.Equal(BatchRejection.Truncated, BatchDecoder.TryDecode(payload, "T01", out _));
     }
@@ -50,9 +50,28 @@ public class BatchDecoderTests
     public void AbsurdCount_IsRefused()
     {
         var payload = Batches.Meals("T01", 1, 1);
-        payload[2 + 3 + 5] = 0xFF; // count high byte
+        payload[2 + 3 + 4 + 5] = 0xFF; // count high byte
         ResealCrc(payload);
         Assert.Equal(BatchRejection.AbsurdCount, BatchDecoder.TryDecode(payload, "T01", out _));
+    }
+
+    [Fact]
+    public void Version2Batch_CarriesTheLedgerEpoch()
+    {
+        Assert.Equal(BatchRejection.None, BatchDecoder.TryDecode(Batches.Meals("T01", 41, 3, epoch: 0x5EED1234), "T01", out var batch));
+        Assert.Equal(0x5EED1234u, batch!.Epoch);
+        Assert.Equal(2, batch.Version);
+        Assert.Equal(new uint[] { 41, 42, 43 }, batch.Records.Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public void Version1BatchOfOlderFirmware_IsStillAccepted_AsEpoch0()
+    {
+        Assert.Equal(BatchRejection.None, BatchDecoder.TryDecode(Batches.Legacy(Batches.Meals("T01", 41, 3)), "T01", out var batch));
+        Assert.Equal(0u, batch!.Epoch);
+        Assert.Equal(1, batch.Version);
+        Assert.Equal(new uint[] { 41, 42, 43 }, batch.Records.Select(r => r.Sequence));
+        Assert.Equal(143u, batch.Records[2].ElderId);
     }
 
     private static void ResealCrc(byte[] payload) =>

@@ -44,16 +44,16 @@ public class DecoderFuzzTests
     {
         var random = new Random(7);
         var valid = new byte[AckCodec.Size];
-        AckCodec.Encode(valid, 0, 123456);
+        AckCodec.Encode(valid, 0, 123456, 0x5EED1234);
         for (int i = 0; i < Iterations / 5; i++)
         {
             byte[] payload = i % 2 == 0 ? RandomBytes(random, random.Next(0, 24)) : Mutate(random, valid);
             var buffer = new byte[Math.Max(payload.Length, AckCodec.Size)];
             payload.CopyTo(buffer, 0);
-            if (AckCodec.TryDecode(buffer, payload.Length, out int status, out uint sequence))
+            if (AckCodec.TryDecode(buffer, payload.Length, out int status, out uint sequence, out uint epoch))
             {
                 Assert.Equal(AckCodec.Size, payload.Length);
-                Assert.Equal(Crc32.Compute(payload, 0, 6), LittleEndian.ReadUInt32(payload, 6));
+                Assert.Equal(Crc32.Compute(payload, 0, 10), LittleEndian.ReadUInt32(payload, 10));
             }
         }
     }
@@ -182,7 +182,7 @@ public class DecoderFuzzTests
             at = RecordBatchCodec.WriteRecord(buffer, at, record);
         }
 
-        RecordBatchCodec.WriteHeader(buffer, "T01", 9, 10);
+        RecordBatchCodec.WriteHeader(buffer, "T01", 0x5EED1234, 9, 10);
         return buffer[..RecordBatchCodec.Finish(buffer, at)];
     }
 

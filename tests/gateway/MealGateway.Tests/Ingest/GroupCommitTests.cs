@@ -17,7 +17,7 @@ public sealed class GroupCommitTests
         public readonly SemaphoreSlim Entered = new(0);
         public readonly SemaphoreSlim Release = new(0);
 
-        public long[] Store(IReadOnlyList<IncomingBatch> group)
+        public BatchOutcome[] Store(IReadOnlyList<IncomingBatch> group)
         {
             lock (GroupSizes)
             {
@@ -26,7 +26,7 @@ public sealed class GroupCommitTests
 
             Entered.Release();
             Release.Wait();
-            return group.Select(b => (long)b.Batch.FirstSequence + b.Batch.Records.Count - 1).ToArray();
+            return group.Select(b => new BatchOutcome(BatchRejection.None, (long)b.Batch.FirstSequence + b.Batch.Records.Count - 1, 0)).ToArray();
         }
     }
 
@@ -41,7 +41,7 @@ public sealed class GroupCommitTests
         Assert.False(acknowledged.IsCompleted);
 
         store.Release.Release();
-        Assert.Equal(3, await acknowledged);
+        Assert.Equal(3, (await acknowledged).Acknowledged);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class GroupCommitTests
         var results = await Task.WhenAll(waiting);
 
         Assert.Equal(new[] { 1, 10 }, store.GroupSizes);
-        Assert.All(results, r => Assert.Equal(3, r));
+        Assert.All(results, r => Assert.Equal(3, r.Acknowledged));
         Assert.Equal(2, commit.Groups);
     }
 
@@ -68,10 +68,10 @@ public sealed class GroupCommitTests
         int calls = 0;
         await using var commit = new GroupCommit(group => ++calls == 1
             ? throw new IOException("disk full")
-            : group.Select(_ => 7L).ToArray());
+            : group.Select(_ => new BatchOutcome(BatchRejection.None, 7, 0)).ToArray());
 
         await Assert.ThrowsAsync<IOException>(() => commit.StoreAsync(Batch("T01", 1)));
-        Assert.Equal(7, await commit.StoreAsync(Batch("T01", 1)));
+        Assert.Equal(7, (await commit.StoreAsync(Batch("T01", 1))).Acknowledged);
         Assert.Equal(1, commit.Failures);
     }
 }

@@ -45,6 +45,25 @@ public sealed class LedgerGapTests : IDisposable
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ARecordAndAGapForOneSequence_AreOneSlotReadTwice_NotAnIdentityConflict(bool gapFirst)
+    {
+        // A marginal cell can read well once and not later, or the other way round: the terminal
+        // then sends one sequence as a record and, unacknowledged, again as a gap (or back).
+        using var store = new MealStore(directory, 480);
+        BatchDecoder.TryDecode(GapBatches.MealsWithGap("T01", 1, 3, gap: 2), "T01", out var withGap);
+        BatchDecoder.TryDecode(Batches.Meals("T01", 1, 3), "T01", out var whole);
+        store.StoreBatch("S01", gapFirst ? withGap! : whole!, DateTime.UtcNow);
+
+        var second = store.Store("S01", gapFirst ? whole! : withGap!, DateTime.UtcNow);
+
+        Assert.Equal((BatchRejection.None, 3L), (second.Status, second.Acknowledged));
+        Assert.DoesNotContain(store.Anomalies("S01", "2026-11"), a => a.Kind == AnomalyKind.IdentityConflict);
+        Assert.Equal(gapFirst ? 2 : 3, store.TalliesForDay("2026-11-23").Sum(t => t.Meals)); // the first stored stays
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(5)]

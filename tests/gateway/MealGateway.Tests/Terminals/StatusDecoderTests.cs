@@ -5,13 +5,14 @@ namespace MealGateway.Tests.Terminals;
 
 public class StatusDecoderTests
 {
-    private static byte[] Heartbeat(int pending = 12, int signal = -71)
+    private static byte[] Heartbeat(int pending = 12, int signal = -71, bool conflict = false)
     {
         var buffer = new byte[StatusCodec.Size];
         StatusCodec.Encode(buffer, new TerminalStatus
         {
             Online = true, ClockValid = true, FirmwareVersion = 0x010203, RosterVersion = 7, RecordsPending = pending,
             StorageUsedPercent = 3, UptimeSeconds = 3600, BootCount = 9, SignalDbm = signal, ReaderReinits = 2,
+            IdentityConflict = conflict,
         });
         return buffer;
     }
@@ -21,6 +22,14 @@ public class StatusDecoderTests
     {
         Assert.Equal(StatusRejection.None, StatusDecoder.TryDecode(Heartbeat(), out var report));
         Assert.Equal(new StatusReport(true, true, true, "1.2.3", 7, 0, 12, 3, 3600, 9, -71, 2, 0, 0), report);
+    }
+
+    [Fact]
+    public void HeartbeatOfATerminalInAnIdentityConflict_SaysSo()
+    {
+        Assert.Equal(StatusRejection.None, StatusDecoder.TryDecode(Heartbeat(conflict: true), out var report));
+        Assert.True(report!.IdentityConflict);
+        Assert.Equal(StatusCodec.FlagIdentityConflict, Heartbeat(conflict: true)[1] & 0x08);
     }
 
     [Theory]
