@@ -1,21 +1,24 @@
 namespace MealGateway.Storage;
 
 /// <summary>
-/// One of the two files LiteDB writes, handed to it as a stream so that the gateway decides what a
-/// flush means. LiteDB 5.0.20 calls Flush() on its log after every drained write queue (often once
-/// per page) and on its data file at the end of a checkpoint (docs/architecture.md, "Durable
-/// acknowledgement"). The data file syncs to the device on Flush(): that is the one fsync an
-/// acknowledgement waits for. The log only hands its bytes to the OS: it holds nothing acknowledged.
+/// One of the two files LiteDB writes, handed to it as a stream over a <see cref="DiskFile"/> so
+/// that the gateway decides what a flush means. LiteDB 5.0.20 calls Flush() on its log after every
+/// drained write queue (often once per page) and on its data file at the end of a checkpoint
+/// (docs/architecture.md, "Durable acknowledgement"). The data file syncs to the device on
+/// Flush(): that is the one fsync an acknowledgement waits for. The log's Flush() does nothing:
+/// its bytes are already with the OS.
 /// </summary>
-public sealed class DatabaseFile : FileStream
+public sealed class DatabaseFile : Stream
 {
+    private readonly DiskFile file;
     private readonly bool syncOnFlush;
     private readonly Action? beforeSync;
+    private long position;
     private long syncs;
 
-    private DatabaseFile(string path, bool syncOnFlush, Action? beforeSync)
-        : base(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1)
+    private DatabaseFile(DiskFile file, bool syncOnFlush, Action? beforeSync)
     {
+        this.file = file;
         this.syncOnFlush = syncOnFlush;
         this.beforeSync = beforeSync;
     }
@@ -24,23 +27,70 @@ public sealed class DatabaseFile : FileStream
     public long Syncs => Interlocked.Read(ref syncs);
 
     /// <summary>The data file: every Flush() is an fsync. beforeSync lets tests watch or hold it.</summary>
-    public static DatabaseFile Data(string path, Action? beforeSync = null) => new(path, syncOnFlush: true, beforeSync);
+    public static DatabaseFile Data(string path, Action? beforeSync = null) => Data(DiskFile.Open(path), beforeSync);
+
+    public static DatabaseFile Data(DiskFile file, Action? beforeSync = null) => new(file, syncOnFlush: true, beforeSync);
 
     /// <summary>The write-ahead log: Flush() reaches the OS only.</summary>
-    public static DatabaseFile Log(string path) => new(path, syncOnFlush: false, beforeSync: null);
+    public static DatabaseFile Log(string path) => Log(DiskFile.Open(path));
 
-    public override void Flush() => Flush(syncOnFlush);
+    public static DatabaseFile Log(DiskFile file) => new(file, syncOnFlush: false, beforeSync: null);
 
-    public override void Flush(bool flushToDisk)
+    public override bool CanRead => true;
+
+    public override bool CanSeek => true;
+
+    public override bool CanWrite => true;
+
+    public override long Length => file.Length;
+
+    public override long Position { get => position; set => position = value; }
+
+    public override void Flush()
     {
-        if (!flushToDisk)
+        if (!syncOnFlush)
         {
-            base.Flush(false);
             return;
         }
 
         beforeSync?.Invoke();
-        base.Flush(true);
+        file.Sync();
         Interlocked.Increment(ref syncs);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        int read = file.Read(position, buffer, offset, count);
+        position += read;
+        return read;
+    }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        file.Write(position, buffer, offset, count);
+        position += count;
+    }
+
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => position + offset,
+            _ => file.Length + offset,
+        };
+        return position;
+    }
+
+    public override void SetLength(long value) => file.SetLength(value);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            file.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

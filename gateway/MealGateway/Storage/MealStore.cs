@@ -29,14 +29,17 @@ public sealed class MealStore : IDisposable
     private readonly DatabaseFile dataFile;
     private readonly DatabaseFile logFile;
 
-    public MealStore(string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null, MealPeriod[]? periods = null)
+    /// <param name="openFile">How the database's two files are opened: the local disk unless a test models one.</param>
+    public MealStore(
+        string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null, MealPeriod[]? periods = null, Func<string, DiskFile>? openFile = null)
     {
+        openFile ??= DiskFile.Open;
         this.periods = periods ?? TerminalConfig.DefaultPeriods();
         Directory.CreateDirectory(dataDirectory);
         DatabasePath = Path.Combine(dataDirectory, "meals.db");
         UtcOffsetMinutes = utcOffsetMinutes;
-        dataFile = DatabaseFile.Data(DatabasePath, beforeDataFileSync);
-        logFile = DatabaseFile.Log(Path.Combine(dataDirectory, "meals-log.db"));
+        dataFile = DatabaseFile.Data(openFile(DatabasePath), beforeDataFileSync);
+        logFile = DatabaseFile.Log(openFile(Path.Combine(dataDirectory, "meals-log.db")));
         db = new LiteDatabase(dataFile, logStream: logFile);
         records = db.GetCollection<StoredRecord>(RecordsName);
         terminals = db.GetCollection<TerminalState>(TerminalsName);
