@@ -1,40 +1,34 @@
 namespace MealGateway.Storage;
 
 /// <summary>
-/// One of the two files LiteDB writes, handed to it as a stream over a <see cref="DiskFile"/> so
-/// that the gateway decides what a flush means. LiteDB 5.0.20 calls Flush() on its log after every
-/// drained write queue (often once per page) and on its data file at the end of a checkpoint
-/// (docs/architecture.md, "Durable acknowledgement"). The data file syncs to the device on
-/// Flush(): that is the one fsync an acknowledgement waits for. The log's Flush() does nothing:
-/// its bytes are already with the OS.
+/// One of the two files LiteDB writes (its data file or its write-ahead log), handed to it as a
+/// stream over a <see cref="DiskFile"/> so that the gateway, not LiteDB, decides when bytes must be
+/// on the device. The pair is made by <see cref="DatabaseFiles"/>, which enforces the write-ahead
+/// rule between them (docs/architecture.md, "Durable acknowledgement").
 /// </summary>
 public sealed class DatabaseFile : Stream
 {
     private readonly DiskFile file;
-    private readonly bool syncOnFlush;
+    private readonly DatabaseFiles pair;
     private readonly Action? beforeSync;
     private long position;
     private long syncs;
 
-    private DatabaseFile(DiskFile file, bool syncOnFlush, Action? beforeSync)
+    internal DatabaseFile(DiskFile file, DatabaseFiles pair, bool isLog, Action? beforeSync)
     {
         this.file = file;
-        this.syncOnFlush = syncOnFlush;
+        this.pair = pair;
+        IsLog = isLog;
         this.beforeSync = beforeSync;
     }
+
+    public bool IsLog { get; }
 
     /// <summary>Completed syncs to the storage device (fsync on Linux).</summary>
     public long Syncs => Interlocked.Read(ref syncs);
 
-    /// <summary>The data file: every Flush() is an fsync. beforeSync lets tests watch or hold it.</summary>
-    public static DatabaseFile Data(string path, Action? beforeSync = null) => Data(DiskFile.Open(path), beforeSync);
-
-    public static DatabaseFile Data(DiskFile file, Action? beforeSync = null) => new(file, syncOnFlush: true, beforeSync);
-
-    /// <summary>The write-ahead log: Flush() reaches the OS only.</summary>
-    public static DatabaseFile Log(string path) => Log(DiskFile.Open(path));
-
-    public static DatabaseFile Log(DiskFile file) => new(file, syncOnFlush: false, beforeSync: null);
+    /// <summary>True while something written or truncated is not yet known to be on the device.</summary>
+    internal bool Unsynced { get; private set; }
 
     public override bool CanRead => true;
 
@@ -46,16 +40,17 @@ public sealed class DatabaseFile : Stream
 
     public override long Position { get => position; set => position = value; }
 
+    /// <summary>
+    /// LiteDB flushes the data file at the end of a checkpoint (a sync: what an acknowledgement
+    /// waits for) and the log whenever its writer drains (nothing to do: the pair syncs the log
+    /// when the write-ahead rule needs it, not once per page).
+    /// </summary>
     public override void Flush()
     {
-        if (!syncOnFlush)
+        if (!IsLog)
         {
-            return;
+            pair.Sync(this);
         }
-
-        beforeSync?.Invoke();
-        file.Sync();
-        Interlocked.Increment(ref syncs);
     }
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -67,7 +62,7 @@ public sealed class DatabaseFile : Stream
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        file.Write(position, buffer, offset, count);
+        pair.Write(this, position, buffer, offset, count);
         position += count;
     }
 
@@ -82,7 +77,28 @@ public sealed class DatabaseFile : Stream
         return position;
     }
 
-    public override void SetLength(long value) => file.SetLength(value);
+    public override void SetLength(long value) => pair.SetLength(this, value);
+
+    /// <summary>The device operations, called by the pair under its lock.</summary>
+    internal void WriteNow(long at, byte[] buffer, int offset, int count)
+    {
+        file.Write(at, buffer, offset, count);
+        Unsynced = true;
+    }
+
+    internal void SetLengthNow(long length)
+    {
+        file.SetLength(length);
+        Unsynced = true;
+    }
+
+    internal void SyncNow()
+    {
+        beforeSync?.Invoke();
+        file.Sync();
+        Unsynced = false;
+        Interlocked.Increment(ref syncs);
+    }
 
     protected override void Dispose(bool disposing)
     {

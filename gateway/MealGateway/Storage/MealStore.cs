@@ -26,21 +26,22 @@ public sealed class MealStore : IDisposable
     private readonly ILiteCollection<SiteMonthTally> tallies;
     private readonly MealPeriod[] periods;
     private readonly object gate = new();
-    private readonly DatabaseFile dataFile;
-    private readonly DatabaseFile logFile;
+    private readonly DatabaseFiles files;
 
     /// <param name="openFile">How the database's two files are opened: the local disk unless a test models one.</param>
     public MealStore(
         string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null, MealPeriod[]? periods = null, Func<string, DiskFile>? openFile = null)
     {
-        openFile ??= DiskFile.Open;
         this.periods = periods ?? TerminalConfig.DefaultPeriods();
         Directory.CreateDirectory(dataDirectory);
         DatabasePath = Path.Combine(dataDirectory, "meals.db");
         UtcOffsetMinutes = utcOffsetMinutes;
-        dataFile = DatabaseFile.Data(openFile(DatabasePath), beforeDataFileSync);
-        logFile = DatabaseFile.Log(openFile(Path.Combine(dataDirectory, "meals-log.db")));
-        db = new LiteDatabase(dataFile, logStream: logFile);
+        files = DatabaseFiles.Open(DatabasePath, Path.Combine(dataDirectory, "meals-log.db"), openFile, beforeDataFileSync);
+        db = new LiteDatabase(files.Data, logStream: files.Log);
+
+        // What a crash left in the log goes into the data file now: committed transactions whole,
+        // the unfinished one's pages dropped before anything is written after them.
+        db.Checkpoint();
         records = db.GetCollection<StoredRecord>(RecordsName);
         terminals = db.GetCollection<TerminalState>(TerminalsName);
         tallies = db.GetCollection<SiteMonthTally>(TalliesName);
@@ -106,7 +107,7 @@ public sealed class MealStore : IDisposable
     }
 
     /// <summary>fsyncs of the data file so far (one per stored group).</summary>
-    public long DataFileSyncs => dataFile.Syncs;
+    public long DataFileSyncs => files.Data.Syncs;
 
     /// <summary>A day's tally cells (day as yyyy-MM-dd).</summary>
     public IReadOnlyList<TallyCell> TalliesForDay(string day)
@@ -197,8 +198,7 @@ public sealed class MealStore : IDisposable
     public void Dispose()
     {
         db.Dispose();
-        dataFile.Dispose();
-        logFile.Dispose();
+        files.Dispose();
     }
 
     private StoredRecord ToStored(string site, string terminal, ReceivedRecord r, string key, DateTime receivedUtc)
