@@ -27,6 +27,7 @@ public sealed class MealStore : IDisposable
     private readonly MealPeriod[] periods;
     private readonly object gate = new();
     private readonly DatabaseFiles files;
+    private readonly ElderCellDirectory elderCells = new();
 
     /// <param name="openFile">How the database's two files are opened: the local disk unless a test models one.</param>
     public MealStore(
@@ -74,7 +75,7 @@ public sealed class MealStore : IDisposable
         lock (gate)
         {
             var placement = new Placement(db, periods, UtcOffsetMinutes);
-            var writer = new BatchWriter(db, placement, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc));
+            var writer = new BatchWriter(db, placement, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc), elderCells);
             db.BeginTrans();
             try
             {
@@ -85,10 +86,12 @@ public sealed class MealStore : IDisposable
 
                 writer.Write(receivedUtc);
                 db.Commit();
+                elderCells.Committed();
             }
             catch
             {
                 db.Rollback();
+                elderCells.RolledBack();
                 throw;
             }
 
@@ -145,6 +148,7 @@ public sealed class MealStore : IDisposable
     {
         lock (gate)
         {
+            elderCells.Forget(); // the work may write elder cells
             db.BeginTrans();
             T result;
             try
