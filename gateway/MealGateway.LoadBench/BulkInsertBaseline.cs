@@ -29,9 +29,8 @@ public static class BulkInsertBaseline
     {
         Directory.CreateDirectory(directory);
         var watch = Stopwatch.StartNew();
-        using (var data = DatabaseFile.Data(Path.Combine(directory, "bulk.db")))
-        using (var log = DatabaseFile.Log(Path.Combine(directory, "bulk-log.db")))
-        using (var db = new LiteDatabase(data, logStream: log))
+        using (var files = DatabaseFiles.Open(Path.Combine(directory, "bulk.db"), Path.Combine(directory, "bulk-log.db")))
+        using (var db = new LiteDatabase(files.Data, logStream: files.Log))
         {
             Insert(db, terminals, backlog);
         }

@@ -8,14 +8,15 @@ namespace MealGateway.Storage;
 /// and the days and months to settle again. Each document is read at most once and written once
 /// per group.
 /// </summary>
-internal sealed class CountBook(LiteDatabase db)
+internal sealed class CountBook(LiteDatabase db, ElderCellDirectory cells)
 {
+
     private readonly ILiteCollection<SiteMonthTally> tallies = db.GetCollection<SiteMonthTally>(MealStore.TalliesName);
     private readonly ILiteCollection<ElderMonthCell> elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName);
     private readonly ILiteCollection<AnomalyRecord> anomalies = db.GetCollection<AnomalyRecord>(MealStore.AnomaliesName);
     private readonly ILiteCollection<DirtyMark> dirty = db.GetCollection<DirtyMark>(MealStore.DirtyName);
     private readonly Dictionary<string, SiteMonthTally> months = new();
-    private readonly Dictionary<string, ElderMonthCell> elderCells = new();
+    private readonly Dictionary<string, ElderMeals> elderMeals = new();
     private readonly Dictionary<string, AnomalyRecord> flagged = new();
     private readonly Dictionary<string, DirtyMark> marks = new();
 
@@ -47,16 +48,16 @@ internal sealed class CountBook(LiteDatabase db)
         int dayOfMonth = int.Parse(record.Day[8..]);
         tally.Counts[SiteMonthTally.IndexOf(dayOfMonth, record.Period, record.Category)]++;
         string elderId = ElderMonthCell.KeyOf(record.Site, month, record.ElderId, record.Category);
-        if (!elderCells.TryGetValue(elderId, out var elder))
+        if (!elderMeals.TryGetValue(elderId, out var meals))
         {
-            elder = elders.FindById(elderId) ?? new ElderMonthCell
+            meals = new ElderMeals(new ElderMonthCell
             {
                 Id = elderId, Site = record.Site, Month = month, ElderId = record.ElderId, Category = record.Category,
-            };
-            elderCells[elderId] = elder;
+            });
+            elderMeals[elderId] = meals;
         }
 
-        elder.Meals = [.. elder.Meals, ElderMonthCell.Code(dayOfMonth, record.Period)];
+        meals.Added.Add(ElderMonthCell.Code(dayOfMonth, record.Period));
         Mark("daily", record.Site, record.Day);
         Mark("monthly", record.Site, month);
     }
@@ -74,7 +75,7 @@ internal sealed class CountBook(LiteDatabase db)
     public void Write()
     {
         tallies.Upsert(months.Values);
-        elders.Upsert(elderCells.Values);
+        WriteElderCells();
         anomalies.Upsert(flagged.Values);
         if (marks.Count > 0)
         {
@@ -88,9 +89,43 @@ internal sealed class CountBook(LiteDatabase db)
         }
     }
 
+    /// <summary>
+    /// Adds the group's meals to the per-elder cells: a stored cell is looked up once per group and
+    /// updated, a new one (known from <see cref="ElderCellDirectory"/>) inserted without a lookup.
+    /// Upsert looked every cell up twice.
+    /// </summary>
+    private void WriteElderCells()
+    {
+        var fresh = new List<ElderMonthCell>();
+        var stored = new List<ElderMonthCell>();
+        foreach (var (id, meals) in elderMeals)
+        {
+            var added = meals.Cell;
+            var cell = cells.MayExist(elders, added.Site, added.Month, added.ElderId, added.Category) ? elders.FindById(id) : null;
+            if (cell is null)
+            {
+                cells.Adding(added.Site, added.Month, added.ElderId, added.Category);
+            }
+
+            (cell is null ? fresh : stored).Add(cell ??= added);
+            cell.Meals = [.. cell.Meals, .. meals.Added];
+        }
+
+        elders.InsertBulk(fresh);
+        elders.Update(stored);
+    }
+
     private void Mark(string kind, string site, string period)
     {
         string id = DirtyMark.KeyOf(kind, site, period);
         marks.TryAdd(id, new DirtyMark { Id = id, Kind = kind, Site = site, Period = period });
     }
+}
+
+/// <summary>One elder cell of the group: the stored (or new) cell and the meal codes the group adds to it.</summary>
+internal sealed class ElderMeals(ElderMonthCell cell)
+{
+    public ElderMonthCell Cell { get; } = cell;
+
+    public List<byte> Added { get; } = new();
 }

@@ -26,17 +26,21 @@ public sealed class MealStore : IDisposable
     private readonly ILiteCollection<TerminalState> terminals;
     private readonly ILiteCollection<SiteMonthTally> tallies;
     private readonly object gate = new();
-    private readonly DatabaseFile dataFile;
-    private readonly DatabaseFile logFile;
+    private readonly DatabaseFiles files;
+    private readonly ElderCellDirectory elderCells = new();
 
-    public MealStore(string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null)
+    /// <param name="openFile">How the database's two files are opened: the local disk unless a test models one.</param>
+    public MealStore(string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null, Func<string, DiskFile>? openFile = null)
     {
         Directory.CreateDirectory(dataDirectory);
         DatabasePath = Path.Combine(dataDirectory, "meals.db");
         UtcOffsetMinutes = utcOffsetMinutes;
-        dataFile = DatabaseFile.Data(DatabasePath, beforeDataFileSync);
-        logFile = DatabaseFile.Log(Path.Combine(dataDirectory, "meals-log.db"));
-        db = new LiteDatabase(dataFile, logStream: logFile);
+        files = DatabaseFiles.Open(DatabasePath, Path.Combine(dataDirectory, "meals-log.db"), openFile, beforeDataFileSync);
+        db = new LiteDatabase(files.Data, logStream: files.Log);
+
+        // What a crash left in the log goes into the data file now: committed transactions whole,
+        // the unfinished one's pages dropped before anything is written after them.
+        db.Checkpoint();
         records = db.GetCollection<StoredRecord>(RecordsName);
         terminals = db.GetCollection<TerminalState>(TerminalsName);
         tallies = db.GetCollection<SiteMonthTally>(TalliesName);
@@ -80,7 +84,7 @@ public sealed class MealStore : IDisposable
         {
             var versions = new ConfigVersions(db, UtcOffsetMinutes);
             var placement = new Placement(db, versions);
-            var writer = new BatchWriter(db, placement, versions, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc));
+            var writer = new BatchWriter(db, placement, versions, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc), elderCells);
             var statuses = new BatchRejection[group.Count];
             db.BeginTrans();
             try
@@ -92,10 +96,12 @@ public sealed class MealStore : IDisposable
 
                 writer.Write(receivedUtc);
                 db.Commit();
+                elderCells.Committed();
             }
             catch
             {
                 db.Rollback();
+                elderCells.RolledBack();
                 throw;
             }
 
@@ -137,7 +143,7 @@ public sealed class MealStore : IDisposable
     });
 
     /// <summary>fsyncs of the data file so far (one per stored group).</summary>
-    public long DataFileSyncs => dataFile.Syncs;
+    public long DataFileSyncs => files.Data.Syncs;
 
     /// <summary>A day's tally cells (day as yyyy-MM-dd).</summary>
     public IReadOnlyList<TallyCell> TalliesForDay(string day)
@@ -175,6 +181,7 @@ public sealed class MealStore : IDisposable
     {
         lock (gate)
         {
+            elderCells.Forget(); // the work may write elder cells
             db.BeginTrans();
             T result;
             try
@@ -228,8 +235,7 @@ public sealed class MealStore : IDisposable
     public void Dispose()
     {
         db.Dispose();
-        dataFile.Dispose();
-        logFile.Dispose();
+        files.Dispose();
     }
 
     private StoredRecord ToStored(string site, string terminal, ReceivedRecord r, string key, DateTime receivedUtc)

@@ -112,6 +112,27 @@ public sealed class MealStoreTests : IDisposable
         Assert.Equal(35, store.TalliesForDay("2026-11-23").Sum(t => t.Meals));
     }
 
+    [Fact]
+    public void ElderCells_GainEachGroupsMealsInTheSameStoreAndAfterReopening()
+    {
+        // Elders 101..103 eat in every group; 104 and 105 only in the last two.
+        using (var store = new MealStore(directory, 480))
+        {
+            store.StoreBatch("S01", Decode(Batches.Meals("T01", 1, 3)), DateTime.UtcNow);
+            store.StoreBatch("S01", DecodeAs("T02", Batches.Meals("T02", 1, 3)), DateTime.UtcNow);
+        }
+
+        using (var store = new MealStore(directory, 480))
+        {
+            store.StoreBatch("S01", DecodeAs("T03", Batches.Meals("T03", 1, 5)), DateTime.UtcNow);
+            store.StoreBatch("S01", DecodeAs("T04", Batches.Meals("T04", 1, 5)), DateTime.UtcNow);
+        }
+
+        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = Path.Combine(directory, "meals.db"), ReadOnly = true });
+        var meals = db.GetCollection<ElderMonthCell>("elders").FindAll().ToDictionary(c => c.ElderId, c => c.Meals.Length);
+        Assert.Equal(new Dictionary<long, int> { [101] = 4, [102] = 4, [103] = 4, [104] = 2, [105] = 2 }, meals);
+    }
+
     private static DecodedBatch DecodeAs(string terminal, byte[] payload)
     {
         Assert.Equal(BatchRejection.None, BatchDecoder.TryDecode(payload, terminal, out var batch));
