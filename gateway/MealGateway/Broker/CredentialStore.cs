@@ -38,9 +38,9 @@ public sealed class CredentialStore(string dataDirectory)
     /// <summary>Creates or replaces a terminal's credential; returns the secret, shown once.</summary>
     public string Provision(string site, string terminal, string? secret = null)
     {
-        if (!Topics.IsLevel(site) || !Topics.IsLevel(terminal))
+        if ((IdRule.Problem(site, "站点编号") ?? IdRule.Problem(terminal, "终端编号")) is { } problem)
         {
-            throw new ArgumentException($"site and terminal must be non-empty topic levels without / + #: '{site}', '{terminal}'");
+            throw new ArgumentException(problem);
         }
 
         secret ??= PasswordHash.NewSecret();

@@ -16,9 +16,9 @@ public static class TerminalCommands
         add.SetAction(parse =>
         {
             string s = parse.GetValue(site)!, t = parse.GetValue(terminal)!;
-            if (!Topics.IsLevel(s) || !Topics.IsLevel(t))
+            if ((IdRule.Problem(s, "站点编号") ?? IdRule.Problem(t, "终端编号")) is { } problem)
             {
-                Console.Error.WriteLine("--site and --terminal must be non-empty and contain no / + #");
+                Console.Error.WriteLine($"错误：{problem}");
                 return 2;
             }
 
