@@ -37,6 +37,9 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>Terminal logins for the embedded broker (provision and revoke).</summary>
     public CredentialStore Credentials { get; }
 
+    /// <summary>Operator accounts and bearer tokens for the HTTP API.</summary>
+    public Accounts.AccountStore Accounts { get; private init; } = null!;
+
     /// <summary>The embedded broker; null in external-broker mode.</summary>
     public EmbeddedBroker? Broker => broker;
 
@@ -56,12 +59,17 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         int mqttPort = options.MqttPort == 0 ? FreePort.Pick() : options.MqttPort;
         int httpPort = options.HttpPort == 0 ? FreePort.Pick() : options.HttpPort;
+        DataFiles.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        string host = options.LoopbackOnly ? "127.0.0.1" : "0.0.0.0";
-        string httpUrl = $"http://{host}:{httpPort}";
+        var bind = new UriBuilder("http", options.HttpBind.ToString(), httpPort).Uri;
+        string httpUrl = bind.GetLeftPart(UriPartial.Authority);
         builder.WebHost.UseUrls(httpUrl);
+        var accounts = new Accounts.AccountStore(options.DataDirectory, options.SecurityClock);
+        WebSecurity.AddTo(builder, new WebSecurityOptions(Https: false, AllowedHosts(options)), accounts, options.SecurityClock);
         var web = builder.Build();
+        WebSecurity.Use(web);
+        LoginApi.Map(web);
         var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MealGateway");
 
         var credentials = new CredentialStore(options.DataDirectory);
@@ -73,7 +81,7 @@ public sealed class GatewayHost : IAsyncDisposable
         }
         else
         {
-            broker = await EmbeddedBroker.StartAsync(mqttPort, options.LoopbackOnly, credentials);
+            broker = await EmbeddedBroker.StartAsync(mqttPort, options.MqttBind, credentials);
             service = new BrokerConnection("127.0.0.1", mqttPort, EmbeddedBroker.ServiceUserName, broker.ServiceSecret);
         }
 
@@ -96,7 +104,20 @@ public sealed class GatewayHost : IAsyncDisposable
         StatementApi.Map(web, store, settlement);
         await web.StartAsync(cancellationToken);
         settlement.Start();
-        return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port };
+        return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port, Accounts = accounts };
+    }
+
+    /// <summary>Host header values the HTTP API answers to (HostFiltering; a DNS-rebinding page sends its own name).</summary>
+    private static List<string> AllowedHosts(GatewayOptions options)
+    {
+        var hosts = new List<string> { "localhost", "127.0.0.1", "[::1]" };
+        if (!options.HttpBind.Equals(System.Net.IPAddress.Any) && !options.HttpBind.Equals(System.Net.IPAddress.IPv6Any))
+        {
+            hosts.Add(new UriBuilder("http", options.HttpBind.ToString()).Uri.Host);
+        }
+
+        hosts.AddRange(options.HttpHostNames);
+        return hosts;
     }
 
     public async ValueTask DisposeAsync()

@@ -88,8 +88,9 @@ public sealed class CredentialStore(string dataDirectory)
 
     private T Use<T>(Func<ILiteCollection<TerminalCredential>, T> action)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        DataFiles.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         using var db = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Shared });
+        DataFiles.RestrictToOwner(DatabasePath);
         return action(db.GetCollection<TerminalCredential>("credentials"));
     }
 }

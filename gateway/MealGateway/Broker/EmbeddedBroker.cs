@@ -52,15 +52,19 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     public event Action<string>? Refused;
 
     /// <param name="serviceSecret">The gateway's login secret; a new random one when null.</param>
-    public static async Task<EmbeddedBroker> StartAsync(int port, bool loopbackOnly, CredentialStore credentials, string? serviceSecret = null)
+    /// <param name="bind">
+    /// The one address to listen on. MQTTnet's default endpoint opens an IPv6 listener on every
+    /// address unless told otherwise, so the family not asked for is bound to IPAddress.None (no
+    /// listener); "::" alone opens both families.
+    /// </param>
+    public static async Task<EmbeddedBroker> StartAsync(int port, System.Net.IPAddress bind, CredentialStore credentials, string? serviceSecret = null)
     {
+        bool v6 = bind.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
         var builder = new MqttServerFactory().CreateServerOptionsBuilder()
             .WithDefaultEndpoint()
-            .WithDefaultEndpointPort(port);
-        if (loopbackOnly)
-        {
-            builder = builder.WithDefaultEndpointBoundIPAddress(System.Net.IPAddress.Loopback);
-        }
+            .WithDefaultEndpointPort(port)
+            .WithDefaultEndpointBoundIPAddress(!v6 ? bind : bind.Equals(System.Net.IPAddress.IPv6Any) ? System.Net.IPAddress.Any : System.Net.IPAddress.None)
+            .WithDefaultEndpointBoundIPV6Address(v6 ? bind : System.Net.IPAddress.None);
 
         var server = new MqttServerFactory().CreateMqttServer(builder.Build());
         var broker = new EmbeddedBroker(server, port, credentials, serviceSecret ?? PasswordHash.NewSecret());

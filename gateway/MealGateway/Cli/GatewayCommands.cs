@@ -13,7 +13,9 @@ public static class GatewayCommands
         var data = new Option<string>("--data") { Description = "Data directory (LiteDB database)", DefaultValueFactory = _ => "data" };
         var mqttPort = new Option<int>("--mqtt-port") { Description = "Embedded broker port", DefaultValueFactory = _ => 1883 };
         var httpPort = new Option<int>("--http-port") { Description = "HTTP API port", DefaultValueFactory = _ => 5080 };
-        var allInterfaces = new Option<bool>("--all-interfaces") { Description = "Listen on all interfaces, not only 127.0.0.1" };
+        var mqttBind = new Option<string>("--mqtt-bind") { Description = "Address the embedded broker listens on for terminals (the site network's, or 0.0.0.0)", DefaultValueFactory = _ => "127.0.0.1" };
+        var httpBind = new Option<string>("--http-bind") { Description = "Address the HTTP API listens on for operators", DefaultValueFactory = _ => "127.0.0.1" };
+        var httpHost = new Option<string[]>("--http-host") { Description = "Host name operators use for the HTTP API (repeatable); other Host headers are refused", AllowMultipleArgumentsPerToken = true };
         var day = new Option<string>("--day") { Description = "Local service day, yyyy-MM-dd (default: today, UTC+08:00)" };
 
         var broker = new Option<string?>("--broker") { Description = "host:port of an external broker to connect to instead of embedding one" };
@@ -30,7 +32,7 @@ public static class GatewayCommands
 
         var run = new Command("run", "Run the gateway: MQTT broker (embedded or --broker), ingest, database, settlement, county forwarding and HTTP API")
         {
-            data, mqttPort, httpPort, allInterfaces, broker, brokerUser, brokerPassword, policy, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery,
+            data, mqttPort, httpPort, mqttBind, httpBind, httpHost, broker, brokerUser, brokerPassword, policy, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery,
         };
         run.SetAction(async (parse, cancel) =>
         {
@@ -78,6 +80,12 @@ public static class GatewayCommands
                 county = new County.CountyOptions(baseUrl, parse.GetValue(gatewayId)!, key) { Timeout = TimeSpan.FromSeconds(parse.GetValue(countyTimeout)) };
             }
 
+            if (!System.Net.IPAddress.TryParse(parse.GetValue(mqttBind), out var mqttAddress) || !System.Net.IPAddress.TryParse(parse.GetValue(httpBind), out var httpAddress))
+            {
+                Console.Error.WriteLine("错误：--mqtt-bind 和 --http-bind 应为 IP 地址，例如 127.0.0.1、192.168.1.10、0.0.0.0 或 ::1");
+                return 2;
+            }
+
             if (parse.GetValue(settleEvery) < 1)
             {
                 Console.Error.WriteLine("错误：--settle-every 至少 1 秒");
@@ -87,7 +95,7 @@ public static class GatewayCommands
             var options = new GatewayOptions
             {
                 DataDirectory = parse.GetValue(data)!, MqttPort = parse.GetValue(mqttPort),
-                HttpPort = parse.GetValue(httpPort), LoopbackOnly = !parse.GetValue(allInterfaces), ExternalBroker = external,
+                HttpPort = parse.GetValue(httpPort), MqttBind = mqttAddress, HttpBind = httpAddress, HttpHostNames = parse.GetValue(httpHost) ?? [], ExternalBroker = external,
                 PolicyPath = parse.GetValue(policy), GatewayId = parse.GetValue(gatewayId)!, County = county,
                 SettleInterval = TimeSpan.FromSeconds(parse.GetValue(settleEvery)),
                 CountyRetry = new County.RetrySchedule(TimeSpan.FromSeconds(Math.Max(parse.GetValue(countyRetry), 0.001)), TimeSpan.FromMinutes(30), 0.5),
@@ -137,7 +145,7 @@ public static class GatewayCommands
             return 0;
         });
 
-        var root = new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data) };
+        var root = new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data), AccountCommands.Build(data) };
         foreach (var command in SettlementCommands.Build(data).Concat(DownloadCommands.Build(data)))
         {
             root.Subcommands.Add(command);

@@ -8,21 +8,25 @@ using MealTerminal.Core.Meals;
 
 namespace MealGateway.Web;
 
-/// <summary>The gateway's HTTP API: daily tallies, terminal upload state and ingest health as JSON.</summary>
+/// <summary>
+/// The gateway's HTTP API: daily tallies, terminal upload state and ingest health as JSON. Lists show
+/// an operator only the sites it may read; /api/health stays open and names no elder.
+/// </summary>
 public static class GatewayApi
 {
     public static void Map(WebApplication app, MealStore store, IngestWorker ingest, EmbeddedBroker? broker, MealPeriod[] periods)
     {
-        app.MapGet("/api/tallies", (string? day) =>
+        app.MapGet("/api/tallies", (string? day, HttpContext context) =>
         {
             if (day is null || !DateOnly.TryParseExact(day, "yyyy-MM-dd", out _))
             {
                 return Results.BadRequest(new { error = "day must be given as yyyy-MM-dd" });
             }
 
-            return Results.Ok(TallyReport.Rows(store.TalliesForDay(day), periods));
-        });
-        app.MapGet("/api/terminals", () => Results.Ok(TerminalList.Rows(store.Terminals(), ingest.Channels.Statuses)));
+            return Results.Ok(TallyReport.Rows(store.TalliesForDay(day), periods).Where(r => Readable(context, r.Site)));
+        }).RequireAuthorization(AccessPolicy.Operator);
+        app.MapGet("/api/terminals", (HttpContext context) =>
+            Results.Ok(TerminalList.Rows(store.Terminals(), ingest.Channels.Statuses).Where(r => Readable(context, r.Site)))).RequireAuthorization(AccessPolicy.Operator);
         foreach (string kind in new[] { "roster", "config" })
         {
             app.MapPost($"/api/{kind}s/{{site}}", async (string site, HttpRequest request) =>
@@ -37,10 +41,11 @@ public static class GatewayApi
 
                 int announced = await ingest.AnnounceAsync(image);
                 return Results.Ok(new { image = SiteFiles.Describe(image), offeredTo = announced });
-            });
+            }).RequireAuthorization(AccessPolicy.ManageSite);
         }
 
-        app.MapGet("/api/downloads", () => Results.Ok(ingest.Channels.Downloads.Images.All().Select(SiteFiles.Describe)));
+        app.MapGet("/api/downloads", (HttpContext context) => Results.Ok(ingest.Channels.Downloads.Images.All()
+            .Where(i => Readable(context, i.Site)).Select(SiteFiles.Describe))).RequireAuthorization(AccessPolicy.Operator);
         app.MapGet("/api/health", () => Results.Ok(new
         {
             brokerConnected = ingest.IsConnected,
@@ -53,4 +58,6 @@ public static class GatewayApi
             brokerRefusals = broker?.Refusals.ToDictionary(r => r.Key, r => r.Value),
         }));
     }
+
+    private static bool Readable(HttpContext context, string site) => OperatorAuthentication.Of(context)?.MayRead(site) == true;
 }
