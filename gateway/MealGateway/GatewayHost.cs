@@ -81,7 +81,7 @@ public sealed class GatewayHost : IAsyncDisposable
         }
         else
         {
-            broker = await EmbeddedBroker.StartAsync(mqttPort, options.MqttBind, credentials);
+            broker = await EmbeddedBroker.StartAsync(mqttPort, options.MqttBind, credentials, clock: options.SecurityClock);
             service = new BrokerConnection("127.0.0.1", mqttPort, EmbeddedBroker.ServiceUserName, broker.ServiceSecret);
         }
 
@@ -102,6 +102,7 @@ public sealed class GatewayHost : IAsyncDisposable
         await ingest.StartAsync(cancellationToken);
         GatewayApi.Map(web, store, ingest, broker, Periods);
         StatementApi.Map(web, store, settlement);
+        TerminalApi.Map(web, credentials, broker);
         await web.StartAsync(cancellationToken);
         settlement.Start();
         return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port, Accounts = accounts };

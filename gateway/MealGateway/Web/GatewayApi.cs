@@ -56,6 +56,7 @@ public static class GatewayApi
             otherRejections = ingest.RejectionCounts.OtherTotals,
             rejectionsByTerminal = ingest.RejectionCounts.ByTerminal(),
             brokerRefusals = broker?.Refusals.ToDictionary(r => r.Key, r => r.Value),
+            brokerRefusalsByTerminal = broker?.RefusalsByTerminal(),
         }));
     }
 
