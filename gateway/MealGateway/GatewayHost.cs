@@ -86,6 +86,7 @@ public sealed class GatewayHost : IAsyncDisposable
         }
 
         var store = new MealStore(options.DataDirectory, options.UtcOffsetMinutes);
+        DataFiles.RestrictToOwner(store.DatabasePath); // databases made before issue #14 were world-readable
         var settlement = new SettlementService(store, options, logger);
         if (options.PolicyPath is not null && !settlement.LoadPolicy())
         {

@@ -137,7 +137,8 @@ public sealed class AccountStore(string dataDirectory, TimeProvider clock)
     {
         DataFiles.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         using var db = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Shared });
-        DataFiles.RestrictToOwner(DatabasePath);
-        return action(db);
+        var result = action(db);
+        DataFiles.RestrictToOwner(DatabasePath); // LiteDB creates the file on first use, with the default mode
+        return result;
     }
 }

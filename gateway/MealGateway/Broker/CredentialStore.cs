@@ -28,8 +28,8 @@ public enum CredentialCheck
 
 /// <summary>
 /// Terminal credentials in their own LiteDB file (terminals.db), opened in shared mode so the
-/// `terminal add` and `terminal revoke` commands work while the gateway runs. A revocation is
-/// seen at the terminal's next connection.
+/// `terminal add` and `terminal revoke` commands work while the gateway runs. The embedded broker
+/// watches the file and ends a revoked terminal's live session at once.
 /// </summary>
 public sealed class CredentialStore(string dataDirectory)
 {
@@ -90,7 +90,8 @@ public sealed class CredentialStore(string dataDirectory)
     {
         DataFiles.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         using var db = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Shared });
-        DataFiles.RestrictToOwner(DatabasePath);
-        return action(db.GetCollection<TerminalCredential>("credentials"));
+        var result = action(db.GetCollection<TerminalCredential>("credentials"));
+        DataFiles.RestrictToOwner(DatabasePath); // LiteDB creates the file on first use, with the default mode
+        return result;
     }
 }

@@ -20,7 +20,7 @@ public static class GatewayCommands
 
         var broker = new Option<string?>("--broker") { Description = "host:port of an external broker to connect to instead of embedding one" };
         var brokerUser = new Option<string?>("--broker-user") { Description = "Gateway's user name on the external broker" };
-        var brokerPassword = new Option<string?>("--broker-password") { Description = "Its password (or set MEAL_GATEWAY_BROKER_PASSWORD)" };
+        var brokerPassword = new Option<string?>("--broker-password-file") { Description = "File with its password, - for stdin (or set MEAL_GATEWAY_BROKER_PASSWORD)" };
 
         var policy = new Option<string?>("--policy") { Description = "Subsidy policy file (docs/policy.md); without it nothing is settled" };
         var gatewayId = new Option<string>("--gateway-id") { Description = "This gateway's id towards the county platform", DefaultValueFactory = _ => new GatewayOptions().GatewayId };
@@ -46,16 +46,23 @@ public static class GatewayCommands
                     return 2;
                 }
 
-                string password = parse.GetValue(brokerPassword) ?? Environment.GetEnvironmentVariable("MEAL_GATEWAY_BROKER_PASSWORD") ?? string.Empty;
+                string? password = SecretInput.Read(parse.GetValue(brokerPassword), "MEAL_GATEWAY_BROKER_PASSWORD", "外部 broker 密码", out string passwordProblem);
+                if (password is null)
+                {
+                    Console.Error.WriteLine($"错误：{passwordProblem}");
+                    return 2;
+                }
+
                 external = new BrokerConnection(endpoint[..colon], port, parse.GetValue(brokerUser) ?? string.Empty, password);
             }
 
             County.CountyOptions? county = null;
             if (parse.GetValue(countyUrl) is { } url)
             {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http"))
+                // The county platform requires TLS; plain http only to this machine (tests' stand-in, a local TLS proxy).
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || !(baseUrl.Scheme == "https" || baseUrl.Scheme == "http" && baseUrl.IsLoopback))
                 {
-                    Console.Error.WriteLine($"错误：--county-url 应为 https://... 地址，收到 '{url}'");
+                    Console.Error.WriteLine($"错误：--county-url 应为 https://... 地址（http 只允许本机地址），收到 '{url}'");
                     return 2;
                 }
 

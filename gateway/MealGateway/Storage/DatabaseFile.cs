@@ -14,10 +14,22 @@ public sealed class DatabaseFile : FileStream
     private long syncs;
 
     private DatabaseFile(string path, bool syncOnFlush, Action? beforeSync)
-        : base(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1)
+        : base(path, Options())
     {
         this.syncOnFlush = syncOnFlush;
         this.beforeSync = beforeSync;
+    }
+
+    /// <summary>Elders' data: created owner-only (0600) outside Windows (docs/security.md).</summary>
+    private static FileStreamOptions Options()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 1 };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = DataFiles.FileMode;
+        }
+
+        return options;
     }
 
     /// <summary>Completed syncs to the storage device (fsync on Linux).</summary>
