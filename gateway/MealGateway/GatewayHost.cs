@@ -62,11 +62,19 @@ public sealed class GatewayHost : IAsyncDisposable
         DataFiles.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var bind = new UriBuilder("http", options.HttpBind.ToString(), httpPort).Uri;
+        bool https = options.HttpsCertificatePath is not null;
+        var bind = new UriBuilder(https ? "https" : "http", options.HttpBind.ToString(), httpPort).Uri;
         string httpUrl = bind.GetLeftPart(UriPartial.Authority);
         builder.WebHost.UseUrls(httpUrl);
+        if (https)
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(options.HttpsCertificatePath!, options.HttpsCertificatePassword);
+            builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves https out
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
+        }
+
         var accounts = new Accounts.AccountStore(options.DataDirectory, options.SecurityClock);
-        WebSecurity.AddTo(builder, new WebSecurityOptions(Https: false, AllowedHosts(options)), accounts, options.SecurityClock);
+        WebSecurity.AddTo(builder, new WebSecurityOptions(https, AllowedHosts(options)), accounts, options.SecurityClock);
         var web = builder.Build();
         WebSecurity.Use(web);
         LoginApi.Map(web);

@@ -21,6 +21,12 @@ public sealed record GatewayOptions
     /// <summary>Address the HTTP API listens on, separately from the broker's: loopback by default.</summary>
     public System.Net.IPAddress HttpBind { get; init; } = System.Net.IPAddress.Loopback;
 
+    /// <summary>PKCS#12 (.pfx) certificate file: the HTTP API then serves https only, and session cookies are Secure.</summary>
+    public string? HttpsCertificatePath { get; init; }
+
+    /// <summary>The certificate file's password, if it has one.</summary>
+    public string? HttpsCertificatePassword { get; init; }
+
     /// <summary>Host names (besides localhost and the loopback and bind addresses) the HTTP API answers to; others get 400.</summary>
     public IReadOnlyList<string> HttpHostNames { get; init; } = [];
 

@@ -68,6 +68,7 @@ public sealed class EmbeddedBroker : IAsyncDisposable
 
         // `terminal revoke` in another process writes terminals.db: end that terminal's session now.
         string directory = Path.GetDirectoryName(credentials.DatabasePath)!;
+        DataFiles.CreateDirectory(directory);
         credentialWatcher = new FileSystemWatcher(directory, Path.GetFileNameWithoutExtension(credentials.DatabasePath) + "*")
         {
             NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName,

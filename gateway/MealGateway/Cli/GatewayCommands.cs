@@ -16,6 +16,8 @@ public static class GatewayCommands
         var mqttBind = new Option<string>("--mqtt-bind") { Description = "Address the embedded broker listens on for terminals (the site network's, or 0.0.0.0)", DefaultValueFactory = _ => "127.0.0.1" };
         var httpBind = new Option<string>("--http-bind") { Description = "Address the HTTP API listens on for operators", DefaultValueFactory = _ => "127.0.0.1" };
         var httpHost = new Option<string[]>("--http-host") { Description = "Host name operators use for the HTTP API (repeatable); other Host headers are refused", AllowMultipleArgumentsPerToken = true };
+        var httpsCert = new Option<string?>("--https-cert") { Description = "PKCS#12 (.pfx) certificate: serve the HTTP API over https" };
+        var httpsCertPassword = new Option<string?>("--https-cert-password-file") { Description = "File with the certificate's password, - for stdin (or set MEAL_GATEWAY_CERT_PASSWORD)" };
         var day = new Option<string>("--day") { Description = "Local service day, yyyy-MM-dd (default: today, UTC+08:00)" };
 
         var broker = new Option<string?>("--broker") { Description = "host:port of an external broker to connect to instead of embedding one" };
@@ -32,7 +34,7 @@ public static class GatewayCommands
 
         var run = new Command("run", "Run the gateway: MQTT broker (embedded or --broker), ingest, database, settlement, county forwarding and HTTP API")
         {
-            data, mqttPort, httpPort, mqttBind, httpBind, httpHost, broker, brokerUser, brokerPassword, policy, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery,
+            data, mqttPort, httpPort, mqttBind, httpBind, httpHost, httpsCert, httpsCertPassword, broker, brokerUser, brokerPassword, policy, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery,
         };
         run.SetAction(async (parse, cancel) =>
         {
@@ -93,6 +95,26 @@ public static class GatewayCommands
                 return 2;
             }
 
+            string? certPassword = null;
+            if (parse.GetValue(httpsCert) is { } cert)
+            {
+                if (!File.Exists(cert))
+                {
+                    Console.Error.WriteLine($"错误：找不到证书文件 '{cert}'");
+                    return 2;
+                }
+
+                if (parse.GetValue(httpsCertPassword) is not null || Environment.GetEnvironmentVariable("MEAL_GATEWAY_CERT_PASSWORD") is not null)
+                {
+                    certPassword = SecretInput.Read(parse.GetValue(httpsCertPassword), "MEAL_GATEWAY_CERT_PASSWORD", "证书密码", out string certProblem);
+                    if (certPassword is null)
+                    {
+                        Console.Error.WriteLine($"错误：{certProblem}");
+                        return 2;
+                    }
+                }
+            }
+
             if (parse.GetValue(settleEvery) < 1)
             {
                 Console.Error.WriteLine("错误：--settle-every 至少 1 秒");
@@ -102,7 +124,8 @@ public static class GatewayCommands
             var options = new GatewayOptions
             {
                 DataDirectory = parse.GetValue(data)!, MqttPort = parse.GetValue(mqttPort),
-                HttpPort = parse.GetValue(httpPort), MqttBind = mqttAddress, HttpBind = httpAddress, HttpHostNames = parse.GetValue(httpHost) ?? [], ExternalBroker = external,
+                HttpPort = parse.GetValue(httpPort), MqttBind = mqttAddress, HttpBind = httpAddress, HttpHostNames = parse.GetValue(httpHost) ?? [],
+                HttpsCertificatePath = parse.GetValue(httpsCert), HttpsCertificatePassword = certPassword, ExternalBroker = external,
                 PolicyPath = parse.GetValue(policy), GatewayId = parse.GetValue(gatewayId)!, County = county,
                 SettleInterval = TimeSpan.FromSeconds(parse.GetValue(settleEvery)),
                 CountyRetry = new County.RetrySchedule(TimeSpan.FromSeconds(Math.Max(parse.GetValue(countyRetry), 0.001)), TimeSpan.FromMinutes(30), 0.5),
