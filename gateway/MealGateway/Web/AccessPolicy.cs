@@ -26,6 +26,9 @@ public static class AccessPolicy
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Operator, p => p.RequireAuthenticatedUser());
+
+        // An endpoint that names no policy still needs a logged-in operator; the open ones say AllowAnonymous.
+        options.FallbackPolicy = options.GetPolicy(Operator);
         options.AddPolicy(ReadSite, p => p.RequireAuthenticatedUser().AddRequirements(new SiteRequirement(manage: false)));
         options.AddPolicy(ManageSite, p => p.RequireAuthenticatedUser().AddRequirements(new SiteRequirement(manage: true)));
         options.AddPolicy(County, p => p.RequireAuthenticatedUser().RequireRole(OperatorAccount.RoleName(OperatorRole.County)));

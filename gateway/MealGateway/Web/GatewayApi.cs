@@ -57,7 +57,7 @@ public static class GatewayApi
             rejectionsByTerminal = ingest.RejectionCounts.ByTerminal(),
             brokerRefusals = broker?.Refusals.ToDictionary(r => r.Key, r => r.Value),
             brokerRefusalsByTerminal = broker?.RefusalsByTerminal(),
-        }));
+        })).AllowAnonymous();
     }
 
     private static bool Readable(HttpContext context, string site) => OperatorAuthentication.Of(context)?.MayRead(site) == true;

@@ -39,7 +39,7 @@ public static class LoginApi
                 HttpOnly = true, Secure = security.Https, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true,
             });
             return Results.Ok(new { account = account.Id, role = OperatorAccount.RoleName(account.Role), sites = account.Sites, csrfToken = session.CsrfToken });
-        });
+        }).AllowAnonymous();
 
         app.MapPost("/api/logout", (HttpContext context, OperatorSessions sessions, WebSecurityOptions security) =>
         {
