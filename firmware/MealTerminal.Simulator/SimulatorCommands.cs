@@ -28,6 +28,9 @@ public static class SimulatorCommands
                 var gw = runner.Gateway!;
                 Console.WriteLine();
                 Console.WriteLine($"HTTP: {gw.HttpUrl}/api/tallies?day={runner.Day:yyyy-MM-dd}  (also /api/terminals, /api/health)");
+                Console.WriteLine($"操作员登录 (operator login): 账户 {DemoRunner.OperatorName}（县级 county），密码 {runner.OperatorPassword}");
+                Console.WriteLine($"  curl -c cookies.txt -H 'Content-Type: application/json' -d '{{\"user\":\"{DemoRunner.OperatorName}\",\"password\":\"{runner.OperatorPassword}\"}}' {gw.HttpUrl}/api/login");
+                Console.WriteLine($"  curl -H 'Authorization: Bearer {runner.OperatorToken}' '{gw.HttpUrl}/api/tallies?day={runner.Day:yyyy-MM-dd}'");
                 Console.WriteLine($"MQTT broker: 127.0.0.1:{gw.MqttPort}   data: {Path.GetFullPath(dir)}");
                 if (!agree)
                 {
@@ -51,7 +54,7 @@ public static class SimulatorCommands
         var broker = new Option<string>("--broker") { DefaultValueFactory = _ => "127.0.0.1:1883", Description = "host:port of the gateway's broker" };
         var site = new Option<string>("--site") { DefaultValueFactory = _ => "S01" };
         var terminalId = new Option<string>("--terminal") { DefaultValueFactory = _ => "T09" };
-        var password = new Option<string?>("--password") { Description = "The terminal's secret from `MealGateway terminal add` (user name is site/terminal)" };
+        var password = new Option<string?>("--password-file") { Description = "File with the terminal's secret from `MealGateway terminal add`, - for stdin (or set MEAL_TERMINAL_PASSWORD); user name is site/terminal" };
         var selfTestFirst = new Option<bool>("--selftest") { Description = "Run the self-test first, as the device does with the host button held; stop if it fails" };
         var terminal = new Command("terminal", "One terminal; type a card UID in hex (e.g. 04521000_8A3C80) and Enter to tap")
         {
@@ -64,8 +67,18 @@ public static class SimulatorCommands
                 return 1;
             }
 
+            // Never from an argument: every local user sees those in `ps`.
+            string? file = parse.GetValue(password);
+            string? secret = file is null ? Environment.GetEnvironmentVariable("MEAL_TERMINAL_PASSWORD")
+                : file == "-" ? Console.In.ReadLine() : File.Exists(file) ? File.ReadAllText(file).TrimEnd('\r', '\n') : null;
+            if (file is not null && secret is null)
+            {
+                Console.Error.WriteLine($"错误：读不到密钥文件 '{file}'");
+                return 2;
+            }
+
             return await KeyboardTerminal.RunAsync(
-                parse.GetValue(broker)!, parse.GetValue(site)!, parse.GetValue(terminalId)!, parse.GetValue(data) ?? "terminal-data", parse.GetValue(password), cancel);
+                parse.GetValue(broker)!, parse.GetValue(site)!, parse.GetValue(terminalId)!, parse.GetValue(data) ?? "terminal-data", secret, cancel);
         });
 
         var selftest = new Command("selftest", "Run the terminal self-test; prints PASS/FAIL per check and RESULT, exits 1 on any failure");

@@ -37,6 +37,9 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>Terminal logins for the embedded broker (provision and revoke).</summary>
     public CredentialStore Credentials { get; }
 
+    /// <summary>Operator accounts and bearer tokens for the HTTP API.</summary>
+    public Accounts.AccountStore Accounts { get; private init; } = null!;
+
     /// <summary>The embedded broker; null in external-broker mode.</summary>
     public EmbeddedBroker? Broker => broker;
 
@@ -54,12 +57,25 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         int mqttPort = options.MqttPort == 0 ? FreePort.Pick() : options.MqttPort;
         int httpPort = options.HttpPort == 0 ? FreePort.Pick() : options.HttpPort;
+        DataFiles.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        string host = options.LoopbackOnly ? "127.0.0.1" : "0.0.0.0";
-        string httpUrl = $"http://{host}:{httpPort}";
+        bool https = options.HttpsCertificatePath is not null;
+        var bind = new UriBuilder(https ? "https" : "http", options.HttpBind.ToString(), httpPort).Uri;
+        string httpUrl = bind.GetLeftPart(UriPartial.Authority);
         builder.WebHost.UseUrls(httpUrl);
+        if (https)
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(options.HttpsCertificatePath!, options.HttpsCertificatePassword);
+            builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves https out
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
+        }
+
+        var accounts = new Accounts.AccountStore(options.DataDirectory, options.SecurityClock);
+        WebSecurity.AddTo(builder, new WebSecurityOptions(https, AllowedHosts(options)), accounts, options.SecurityClock);
         var web = builder.Build();
+        WebSecurity.Use(web);
+        LoginApi.Map(web);
         var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MealGateway");
 
         var credentials = new CredentialStore(options.DataDirectory);
@@ -71,11 +87,12 @@ public sealed class GatewayHost : IAsyncDisposable
         }
         else
         {
-            broker = await EmbeddedBroker.StartAsync(mqttPort, options.LoopbackOnly, credentials);
+            broker = await EmbeddedBroker.StartAsync(mqttPort, options.MqttBind, credentials, clock: options.SecurityClock);
             service = new BrokerConnection("127.0.0.1", mqttPort, EmbeddedBroker.ServiceUserName, broker.ServiceSecret);
         }
 
         var store = new MealStore(options.DataDirectory, options.UtcOffsetMinutes);
+        DataFiles.RestrictToOwner(store.DatabasePath); // databases made before issue #14 were world-readable
         var settlement = new SettlementService(store, options, logger);
         if (options.PolicyPath is not null && !settlement.LoadPolicy())
         {
@@ -92,9 +109,23 @@ public sealed class GatewayHost : IAsyncDisposable
         await ingest.StartAsync(cancellationToken);
         GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current);
         StatementApi.Map(web, store, settlement);
+        TerminalApi.Map(web, credentials, broker);
         await web.StartAsync(cancellationToken);
         settlement.Start();
-        return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port };
+        return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port, Accounts = accounts };
+    }
+
+    /// <summary>Host header values the HTTP API answers to (HostFiltering; a DNS-rebinding page sends its own name).</summary>
+    private static List<string> AllowedHosts(GatewayOptions options)
+    {
+        var hosts = new List<string> { "localhost", "127.0.0.1", "[::1]" };
+        if (!options.HttpBind.Equals(System.Net.IPAddress.Any) && !options.HttpBind.Equals(System.Net.IPAddress.IPv6Any))
+        {
+            hosts.Add(new UriBuilder("http", options.HttpBind.ToString()).Uri.Host);
+        }
+
+        hosts.AddRange(options.HttpHostNames);
+        return hosts;
     }
 
     public async ValueTask DisposeAsync()

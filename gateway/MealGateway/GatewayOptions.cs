@@ -11,10 +11,29 @@ public sealed record GatewayOptions
     /// <summary>HTTP port; 0 picks a free port.</summary>
     public int HttpPort { get; init; } = 5080;
 
-    /// <summary>Bind broker and HTTP to 127.0.0.1 only (tests, demo) instead of all interfaces.</summary>
-    public bool LoopbackOnly { get; init; } = true;
+    /// <summary>
+    /// Address the embedded broker listens on: loopback by default; the site network's interface
+    /// address (or 0.0.0.0) when terminals connect from other machines. One address family only:
+    /// 0.0.0.0 or an IPv4 address never opens IPv6, "::" opens both (docs/deploy.md).
+    /// </summary>
+    public System.Net.IPAddress MqttBind { get; init; } = System.Net.IPAddress.Loopback;
+
+    /// <summary>Address the HTTP API listens on, separately from the broker's: loopback by default.</summary>
+    public System.Net.IPAddress HttpBind { get; init; } = System.Net.IPAddress.Loopback;
+
+    /// <summary>PKCS#12 (.pfx) certificate file: the HTTP API then serves https only, and session cookies are Secure.</summary>
+    public string? HttpsCertificatePath { get; init; }
+
+    /// <summary>The certificate file's password, if it has one.</summary>
+    public string? HttpsCertificatePassword { get; init; }
+
+    /// <summary>Host names (besides localhost and the loopback and bind addresses) the HTTP API answers to; others get 400.</summary>
+    public IReadOnlyList<string> HttpHostNames { get; init; } = [];
 
     public int UtcOffsetMinutes { get; init; } = 8 * 60;
+
+    /// <summary>The clock of operator sessions, bearer tokens and login throttles (tests move it by hand).</summary>
+    public TimeProvider SecurityClock { get; init; } = TimeProvider.System;
 
     /// <summary>
     /// Connect to this broker (Mosquitto, EMQX...) as a client instead of embedding one. Terminal

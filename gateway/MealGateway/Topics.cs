@@ -17,7 +17,7 @@ public static class Topics
         site = terminal = channel = string.Empty;
         var parts = topic.Split('/');
         if (parts.Length != 5 || parts[0] != "meal" || parts[1] != "v1"
-            || parts[2].Length == 0 || parts[3].Length == 0)
+            || !IdRule.IsValid(parts[2]) || !IdRule.IsValid(parts[3]))
         {
             return false;
         }
@@ -26,7 +26,6 @@ public static class Topics
         return true;
     }
 
-    /// <summary>True for a usable site or terminal id: one non-empty topic level, no wildcards.</summary>
-    public static bool IsLevel(string id) =>
-        id.Length > 0 && id.IndexOfAny(['/', '+', '#', '\0']) < 0;
+    /// <summary>True for a usable site or terminal id (IdRule), which is also one topic level without wildcards.</summary>
+    public static bool IsLevel(string id) => IdRule.IsValid(id);
 }

@@ -33,6 +33,7 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
             MqttPort = PortOrFree(mqttPort), HttpPort = PortOrFree(httpPort),
             PolicyPath = Path.Combine(AppContext.BaseDirectory, "policy.example.txt"), GatewayId = "demo",
         });
+        CreateOperatorAccount();
         Directory.CreateDirectory(Path.Combine(dataDirectory, "terminals"));
         byte[] roster = SyntheticDay.RosterImage();
         foreach (var (site, id) in Terminals)
@@ -73,6 +74,26 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
         bool agree = CheckAgainstTerminals(rows, output);
         Settle(output);
         return agree;
+    }
+
+    /// <summary>The demo's county operator account (what `MealGateway account add` does), so the HTTP API can be tried.</summary>
+    public const string OperatorName = "demo";
+
+    public string OperatorPassword { get; private set; } = string.Empty;
+
+    /// <summary>A bearer token of the demo account (what `MealGateway account token` prints), for curl.</summary>
+    public string OperatorToken { get; private set; } = string.Empty;
+
+    private void CreateOperatorAccount()
+    {
+        OperatorPassword = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        string? problem = Gateway!.Accounts.Add(OperatorName, MealGateway.Accounts.OperatorRole.County, [], OperatorPassword);
+        if (problem is not null)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        OperatorToken = Gateway.Accounts.IssueToken(OperatorName, TimeSpan.FromDays(1))!;
     }
 
     /// <summary>Settles the month so far with the example policy, as `POST /api/settle` does, and says where the statements are.</summary>

@@ -28,8 +28,8 @@ public enum CredentialCheck
 
 /// <summary>
 /// Terminal credentials in their own LiteDB file (terminals.db), opened in shared mode so the
-/// `terminal add` and `terminal revoke` commands work while the gateway runs. A revocation is
-/// seen at the terminal's next connection.
+/// `terminal add` and `terminal revoke` commands work while the gateway runs. The embedded broker
+/// watches the file and ends a revoked terminal's live session at once.
 /// </summary>
 public sealed class CredentialStore(string dataDirectory)
 {
@@ -38,9 +38,9 @@ public sealed class CredentialStore(string dataDirectory)
     /// <summary>Creates or replaces a terminal's credential; returns the secret, shown once.</summary>
     public string Provision(string site, string terminal, string? secret = null)
     {
-        if (!Topics.IsLevel(site) || !Topics.IsLevel(terminal))
+        if ((IdRule.Problem(site, "站点编号") ?? IdRule.Problem(terminal, "终端编号")) is { } problem)
         {
-            throw new ArgumentException($"site and terminal must be non-empty topic levels without / + #: '{site}', '{terminal}'");
+            throw new ArgumentException(problem);
         }
 
         secret ??= PasswordHash.NewSecret();
@@ -88,8 +88,10 @@ public sealed class CredentialStore(string dataDirectory)
 
     private T Use<T>(Func<ILiteCollection<TerminalCredential>, T> action)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        DataFiles.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         using var db = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Shared });
-        return action(db.GetCollection<TerminalCredential>("credentials"));
+        var result = action(db.GetCollection<TerminalCredential>("credentials"));
+        DataFiles.RestrictToOwner(DatabasePath); // LiteDB creates the file on first use, with the default mode
+        return result;
     }
 }

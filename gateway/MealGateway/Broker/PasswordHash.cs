@@ -15,10 +15,13 @@ public static class PasswordHash
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
-    public static (byte[] Salt, byte[] Hash) Create(string secret)
+    public static (byte[] Salt, byte[] Hash) Create(string secret) => Create(secret, Iterations);
+
+    /// <summary>With another iteration count: operator passwords, which people choose, get more (Accounts/AccountStore).</summary>
+    public static (byte[] Salt, byte[] Hash) Create(string secret, int iterations)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        return (salt, Derive(secret, salt, Iterations));
+        return (salt, Derive(secret, salt, iterations));
     }
 
     public static bool Verify(string secret, byte[] salt, byte[] hash, int iterations) =>

@@ -13,12 +13,16 @@ public static class GatewayCommands
         var data = new Option<string>("--data") { Description = "Data directory (LiteDB database)", DefaultValueFactory = _ => "data" };
         var mqttPort = new Option<int>("--mqtt-port") { Description = "Embedded broker port", DefaultValueFactory = _ => 1883 };
         var httpPort = new Option<int>("--http-port") { Description = "HTTP API port", DefaultValueFactory = _ => 5080 };
-        var allInterfaces = new Option<bool>("--all-interfaces") { Description = "Listen on all interfaces, not only 127.0.0.1" };
+        var mqttBind = new Option<string>("--mqtt-bind") { Description = "Address the embedded broker listens on for terminals (the site network's, or 0.0.0.0)", DefaultValueFactory = _ => "127.0.0.1" };
+        var httpBind = new Option<string>("--http-bind") { Description = "Address the HTTP API listens on for operators", DefaultValueFactory = _ => "127.0.0.1" };
+        var httpHost = new Option<string[]>("--http-host") { Description = "Host name operators use for the HTTP API (repeatable); other Host headers are refused", AllowMultipleArgumentsPerToken = true };
+        var httpsCert = new Option<string?>("--https-cert") { Description = "PKCS#12 (.pfx) certificate: serve the HTTP API over https" };
+        var httpsCertPassword = new Option<string?>("--https-cert-password-file") { Description = "File with the certificate's password, - for stdin (or set MEAL_GATEWAY_CERT_PASSWORD)" };
         var day = new Option<string>("--day") { Description = "Local service day, yyyy-MM-dd (default: today, UTC+08:00)" };
 
         var broker = new Option<string?>("--broker") { Description = "host:port of an external broker to connect to instead of embedding one" };
         var brokerUser = new Option<string?>("--broker-user") { Description = "Gateway's user name on the external broker" };
-        var brokerPassword = new Option<string?>("--broker-password") { Description = "Its password (or set MEAL_GATEWAY_BROKER_PASSWORD)" };
+        var brokerPassword = new Option<string?>("--broker-password-file") { Description = "File with its password, - for stdin (or set MEAL_GATEWAY_BROKER_PASSWORD)" };
 
         var policy = new Option<string?>("--policy") { Description = "Subsidy policy file (docs/policy.md); without it nothing is settled" };
         var gatewayId = new Option<string>("--gateway-id") { Description = "This gateway's id towards the county platform", DefaultValueFactory = _ => new GatewayOptions().GatewayId };
@@ -30,7 +34,7 @@ public static class GatewayCommands
 
         var run = new Command("run", "Run the gateway: MQTT broker (embedded or --broker), ingest, database, settlement, county forwarding and HTTP API")
         {
-            data, mqttPort, httpPort, allInterfaces, broker, brokerUser, brokerPassword, policy, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery,
+            data, mqttPort, httpPort, mqttBind, httpBind, httpHost, httpsCert, httpsCertPassword, broker, brokerUser, brokerPassword, policy, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery,
         };
         run.SetAction(async (parse, cancel) =>
         {
@@ -44,16 +48,23 @@ public static class GatewayCommands
                     return 2;
                 }
 
-                string password = parse.GetValue(brokerPassword) ?? Environment.GetEnvironmentVariable("MEAL_GATEWAY_BROKER_PASSWORD") ?? string.Empty;
+                string? password = SecretInput.Read(parse.GetValue(brokerPassword), "MEAL_GATEWAY_BROKER_PASSWORD", "外部 broker 密码", out string passwordProblem);
+                if (password is null)
+                {
+                    Console.Error.WriteLine($"错误：{passwordProblem}");
+                    return 2;
+                }
+
                 external = new BrokerConnection(endpoint[..colon], port, parse.GetValue(brokerUser) ?? string.Empty, password);
             }
 
             County.CountyOptions? county = null;
             if (parse.GetValue(countyUrl) is { } url)
             {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http"))
+                // The county platform requires TLS; plain http only to this machine (tests' stand-in, a local TLS proxy).
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || !(baseUrl.Scheme == "https" || baseUrl.Scheme == "http" && baseUrl.IsLoopback))
                 {
-                    Console.Error.WriteLine($"错误：--county-url 应为 https://... 地址，收到 '{url}'");
+                    Console.Error.WriteLine($"错误：--county-url 应为 https://... 地址（http 只允许本机地址），收到 '{url}'");
                     return 2;
                 }
 
@@ -78,6 +89,32 @@ public static class GatewayCommands
                 county = new County.CountyOptions(baseUrl, parse.GetValue(gatewayId)!, key) { Timeout = TimeSpan.FromSeconds(parse.GetValue(countyTimeout)) };
             }
 
+            if (!System.Net.IPAddress.TryParse(parse.GetValue(mqttBind), out var mqttAddress) || !System.Net.IPAddress.TryParse(parse.GetValue(httpBind), out var httpAddress))
+            {
+                Console.Error.WriteLine("错误：--mqtt-bind 和 --http-bind 应为 IP 地址，例如 127.0.0.1、192.168.1.10、0.0.0.0 或 ::1");
+                return 2;
+            }
+
+            string? certPassword = null;
+            if (parse.GetValue(httpsCert) is { } cert)
+            {
+                if (!File.Exists(cert))
+                {
+                    Console.Error.WriteLine($"错误：找不到证书文件 '{cert}'");
+                    return 2;
+                }
+
+                if (parse.GetValue(httpsCertPassword) is not null || Environment.GetEnvironmentVariable("MEAL_GATEWAY_CERT_PASSWORD") is not null)
+                {
+                    certPassword = SecretInput.Read(parse.GetValue(httpsCertPassword), "MEAL_GATEWAY_CERT_PASSWORD", "证书密码", out string certProblem);
+                    if (certPassword is null)
+                    {
+                        Console.Error.WriteLine($"错误：{certProblem}");
+                        return 2;
+                    }
+                }
+            }
+
             if (parse.GetValue(settleEvery) < 1)
             {
                 Console.Error.WriteLine("错误：--settle-every 至少 1 秒");
@@ -87,7 +124,8 @@ public static class GatewayCommands
             var options = new GatewayOptions
             {
                 DataDirectory = parse.GetValue(data)!, MqttPort = parse.GetValue(mqttPort),
-                HttpPort = parse.GetValue(httpPort), LoopbackOnly = !parse.GetValue(allInterfaces), ExternalBroker = external,
+                HttpPort = parse.GetValue(httpPort), MqttBind = mqttAddress, HttpBind = httpAddress, HttpHostNames = parse.GetValue(httpHost) ?? [],
+                HttpsCertificatePath = parse.GetValue(httpsCert), HttpsCertificatePassword = certPassword, ExternalBroker = external,
                 PolicyPath = parse.GetValue(policy), GatewayId = parse.GetValue(gatewayId)!, County = county,
                 SettleInterval = TimeSpan.FromSeconds(parse.GetValue(settleEvery)),
                 CountyRetry = new County.RetrySchedule(TimeSpan.FromSeconds(Math.Max(parse.GetValue(countyRetry), 0.001)), TimeSpan.FromMinutes(30), 0.5),
@@ -137,7 +175,7 @@ public static class GatewayCommands
             return 0;
         });
 
-        var root = new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data) };
+        var root = new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data), AccountCommands.Build(data) };
         foreach (var command in SettlementCommands.Build(data).Concat(ReviewCommands.Build(data)).Concat(DownloadCommands.Build(data)))
         {
             root.Subcommands.Add(command);

@@ -10,34 +10,55 @@ namespace MealGateway.Cli;
 /// </summary>
 public static class TerminalCommands
 {
+    public const string SecretVariable = "MEAL_GATEWAY_TERMINAL_SECRET";
+
     public static Command Build(Option<string> data)
     {
         var site = new Option<string>("--site") { Description = "Site id (topic level), e.g. S01", Required = true };
         var terminal = new Option<string>("--terminal") { Description = "Terminal id (topic level), e.g. T01", Required = true };
-        var secret = new Option<string?>("--secret") { Description = "Use this secret instead of a new random one" };
+        var secretFile = new Option<string?>("--secret-file") { Description = $"File with the secret to use instead of a new random one, - for stdin (or set {SecretVariable})" };
+        var rotate = new Option<bool>("--rotate") { Description = "Replace an existing terminal's secret (the old one stops working)" };
 
-        var add = new Command("add", "Provision (or re-provision) a terminal; prints its MQTT user name and secret once") { data, site, terminal, secret };
+        var add = new Command("add", "Provision a terminal; prints its MQTT user name and secret once") { data, site, terminal, secretFile, rotate };
         add.SetAction(parse =>
         {
             string s = parse.GetValue(site)!, t = parse.GetValue(terminal)!;
-            if (!Topics.IsLevel(s) || !Topics.IsLevel(t))
+            if ((IdRule.Problem(s, "站点编号") ?? IdRule.Problem(t, "终端编号")) is { } problem)
             {
-                Console.Error.WriteLine("--site and --terminal must be non-empty and contain no / + #");
+                Console.Error.WriteLine($"错误：{problem}");
                 return 2;
             }
 
-            string issued = new CredentialStore(parse.GetValue(data)!).Provision(s, t, parse.GetValue(secret));
+            var store = new CredentialStore(parse.GetValue(data)!);
+            if (!parse.GetValue(rotate) && store.All().Any(c => c.Site == s && c.Terminal == t))
+            {
+                Console.Error.WriteLine($"错误：终端 {s}/{t} 已存在，未改动。换新密钥（旧密钥随即失效）须加 --rotate");
+                return 2;
+            }
+
+            string? secret = null;
+            if (parse.GetValue(secretFile) is not null || Environment.GetEnvironmentVariable(SecretVariable) is not null)
+            {
+                secret = SecretInput.Read(parse.GetValue(secretFile), SecretVariable, "终端密钥", out string secretProblem);
+                if (secret is null)
+                {
+                    Console.Error.WriteLine($"错误：{secretProblem}");
+                    return 2;
+                }
+            }
+
+            string issued = store.Provision(s, t, secret);
             Console.WriteLine($"mqtt.user={TerminalCredential.UserNameOf(s, t)}");
             Console.WriteLine($"mqtt.password={issued}");
             Console.WriteLine($"client id: terminal-{s}-{t}. The secret is stored only hashed; note it now.");
             return 0;
         });
 
-        var revoke = new Command("revoke", "Revoke a terminal's login (refused from its next connection)") { data, site, terminal };
+        var revoke = new Command("revoke", "Revoke a terminal's login (a running gateway disconnects it at once)") { data, site, terminal };
         revoke.SetAction(parse =>
         {
             bool found = new CredentialStore(parse.GetValue(data)!).Revoke(parse.GetValue(site)!, parse.GetValue(terminal)!);
-            Console.WriteLine(found ? "revoked" : "no such terminal");
+            Console.WriteLine(found ? "revoked; a running gateway ends its live session now" : "no such terminal");
             return found ? 0 : 1;
         });
 

@@ -16,9 +16,9 @@ public static class SiteFiles
     public static SiteImage? Import(SiteImages images, string kind, string site, string text, string fileName, DateTime nowUtc, SubsidyPolicy? policy, out List<string> problems)
     {
         problems = [];
-        if (!Topics.IsLevel(site))
+        if (IdRule.Problem(site, "站点编号") is { } badSite)
         {
-            problems.Add($"站点编号 '{site}' 不能为空, 也不能含 / + # 字符");
+            problems.Add(badSite);
             return null;
         }
 

@@ -42,9 +42,13 @@ public sealed class IngestWorker : IAsyncDisposable
             .WithSessionExpiryInterval(uint.MaxValue)
             .Build();
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
-        Channels = new TerminalChannels(new StatusBoard(time), new DownloadService(new SiteImages(store), time), rejections, logger);
+        RefusalLog = new RefusalLog(logger, time);
+        Channels = new TerminalChannels(new StatusBoard(time), new DownloadService(new SiteImages(store), time), rejections, RefusalLog);
         groupCommit = new GroupCommit(group => store.StoreGroup(group, time.GetUtcNow().UtcDateTime));
     }
+
+    /// <summary>What of the refusals reaches the log: one line per terminal and interval.</summary>
+    public RefusalLog RefusalLog { get; }
 
     /// <summary>Heartbeats and the other non-record channels.</summary>
     public TerminalChannels Channels { get; }
@@ -91,6 +95,7 @@ public sealed class IngestWorker : IAsyncDisposable
         }
 
         await groupCommit.DisposeAsync();
+        RefusalLog.Dispose();
         client.Dispose();
     }
 
@@ -155,6 +160,14 @@ public sealed class IngestWorker : IAsyncDisposable
                 return;
             }
 
+            if (RetainedUpstream.IsStale(e.ApplicationMessage, channel))
+            {
+                rejections.Count(site, terminal, channel, RetainedUpstream.Reason.Retained);
+                RefusalLog.Note(site, terminal, channel, nameof(RetainedUpstream.Reason.Retained));
+                await client.PublishAsync(RetainedUpstream.Clearing(topic), stopping.Token);
+                return;
+            }
+
             if (channel != "records")
             {
                 if (TerminalChannels.Channels.Contains(channel))
@@ -170,7 +183,7 @@ public sealed class IngestWorker : IAsyncDisposable
             if (rejection != BatchRejection.None)
             {
                 rejections.Count(site, terminal, rejection);
-                logger.LogWarning("Refused batch from {Site}/{Terminal}: {Reason}", site, terminal, rejection);
+                RefusalLog.Note(site, terminal, channel, rejection.ToString());
                 int version = payload.Length > 0 && payload[0] == RecordBatchCodec.LegacyFormatVersion ? 1 : RecordBatchCodec.FormatVersion;
                 await PublishAckAsync(site, terminal, version, store.AnswerOf(site, terminal) with { Status = rejection });
                 return;

@@ -115,9 +115,9 @@ public static class PolicyParser
             : $"生效日期 '{text}' 无效，应为 yyyy-MM-dd";
 
     private static string? Scope(string text) =>
-        text == PolicyScope.AllSites || (text.Length <= 64 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        text == PolicyScope.AllSites || IdRule.IsValid(text)
             ? null
-            : $"站点 '{text}' 无效，应为站点编号（字母、数字、- _ .）或 *（所有站点）";
+            : $"站点 '{IdRule.Shown(text)}' 无效，应为站点编号（字母、数字和 . _ -，以字母或数字开头，最多 {IdRule.MaxLength} 个字符）或 *（所有站点）";
 
     /// <summary>
     /// A period by name - any name a site's configuration may give a period (docs/policy.md) - or

@@ -28,13 +28,25 @@ public abstract class DiskFile : IDisposable
 
     /// <summary>
     /// A file on the local disk, opened exclusively: a second gateway on the same data directory
-    /// fails to start instead of writing beside the first.
+    /// fails to start instead of writing beside the first. Elders' data: owner-only (0600) outside
+    /// Windows (docs/security.md).
     /// </summary>
     public static DiskFile Open(string path) => new LocalFile(path);
 
     private sealed class LocalFile(string path) : DiskFile
     {
-        private readonly SafeFileHandle handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        private readonly SafeFileHandle handle = OpenOwnerOnly(path);
+
+        private static SafeFileHandle OpenOwnerOnly(string path)
+        {
+            var handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(handle, DataFiles.FileMode);
+            }
+
+            return handle;
+        }
 
         public override long Length => RandomAccess.GetLength(handle);
 

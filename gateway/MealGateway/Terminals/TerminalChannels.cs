@@ -9,7 +9,7 @@ namespace MealGateway.Terminals;
 /// and chunk fetches. Each payload is decoded strictly; a refusal is counted for the operator and
 /// changes nothing. A heartbeat reporting an older roster or config than the site's gets the offer.
 /// </summary>
-public sealed class TerminalChannels(StatusBoard statuses, DownloadService downloads, RejectionCounts rejections, ILogger logger)
+public sealed class TerminalChannels(StatusBoard statuses, DownloadService downloads, RejectionCounts rejections, Ingest.RefusalLog refusalLog)
 {
     /// <summary>Upstream channels handled here, besides records.</summary>
     public static readonly string[] Channels = ["status", "time-req", "fetch"];
@@ -64,6 +64,6 @@ public sealed class TerminalChannels(StatusBoard statuses, DownloadService downl
     private void Refuse(string site, string terminal, string channel, Enum reason)
     {
         rejections.Count(site, terminal, channel, reason);
-        logger.LogWarning("Refused {Channel} from {Site}/{Terminal}: {Reason}", channel, site, terminal, reason);
+        refusalLog.Note(site, terminal, channel, reason.ToString());
     }
 }

@@ -2,8 +2,8 @@ using MealGateway.Settlement;
 
 namespace MealGateway.Web;
 
-/// <summary>A decision on a held meal: approve (paid as an extra meal) or reject (not paid), with why and by whom.</summary>
-public sealed record ReviewRequest(string? Decision, string? Reason, string? By);
+/// <summary>A decision on a held meal: approve (paid as an extra meal) or reject (not paid), with why; who is the logged-in operator.</summary>
+public sealed record ReviewRequest(string? Decision, string? Reason);
 
 /// <summary>Held meals and the operator's decisions over HTTP (docs/settlement.md, "Held meals").</summary>
 public static class ReviewApi
@@ -17,12 +17,13 @@ public static class ReviewApi
                 {
                     h.Id, h.Site, h.Terminal, h.Sequence, h.ElderId, h.Category, h.Day, h.Period, h.PlacedUtc, h.PaidFirst,
                     h.Status, label = HeldMeal.Label(h.Status), h.DecidedBy, h.DecidedUtc, h.Reason,
-                })));
+                }))).RequireAuthorization(AccessPolicy.ReadSite);
 
         // The id is the record's key, "{site}/{terminal}/{sequence:D10}": slashes and all.
-        app.MapPost("/api/reviews/{**id}", (string id, ReviewRequest request) =>
+        // The decision is recorded under the logged-in county operator's name.
+        app.MapPost("/api/reviews/{**id}", (string id, ReviewRequest request, HttpContext context) =>
         {
-            var result = desk.Decide(id, request.Decision, request.Reason, request.By);
+            var result = desk.Decide(id, request.Decision, request.Reason, OperatorAuthentication.Of(context)!.Id);
             return result.Outcome switch
             {
                 ReviewOutcome.Decided => Results.Ok(new { message = result.Message }),
@@ -30,6 +31,6 @@ public static class ReviewApi
                 ReviewOutcome.AlreadyDecided => Results.Conflict(new { error = result.Message }),
                 _ => Results.BadRequest(new { error = result.Message }),
             };
-        });
+        }).RequireAuthorization(AccessPolicy.County);
     }
 }

@@ -38,7 +38,7 @@ public sealed class DownloadOverMqttTests : IAsyncLifetime
     [Fact]
     public async Task AFreshTerminal_GetsTimeRosterAndConfigFromTheGateway_AndResumesTheRosterAfterAReboot()
     {
-        using var http = new HttpClient();
+        using var http = MealGateway.Tests.Security.OperatorClients.Township(gateway, "S09");
         var roster = await http.PostAsync($"{gateway.HttpUrl}/api/rosters/S09", new StringContent(RosterCsv(2000), Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, roster.StatusCode);
         var config = await http.PostAsync($"{gateway.HttpUrl}/api/configs/S09", new StringContent("""
@@ -81,7 +81,7 @@ public sealed class DownloadOverMqttTests : IAsyncLifetime
     [Fact]
     public async Task ARosterWithAProblem_IsRefusedWithItsLineNumber_AndTheSiteKeepsItsRoster()
     {
-        using var http = new HttpClient();
+        using var http = MealGateway.Tests.Security.OperatorClients.Township(gateway, "S09");
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"{gateway.HttpUrl}/api/rosters/S09", new StringContent(RosterCsv(10)))).StatusCode);
         string bad = RosterCsv(10) + "04AABBCC,77,低宝,正常,,\n";
         var refused = await http.PostAsync($"{gateway.HttpUrl}/api/rosters/S09", new StringContent(bad));

@@ -71,7 +71,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     public async Task TallyIsServedOverHttpAsJson()
     {
         Assert.True(await runner.RunAsync(TextWriter.Null));
-        using var http = new HttpClient();
+        using var http = MealGateway.Tests.Security.OperatorClients.County(runner.Gateway!);
         var json = await http.GetStringAsync($"{runner.Gateway!.HttpUrl}/api/tallies?day={runner.Day:yyyy-MM-dd}");
         Assert.Contains("\"periodName\":\"午餐\"", json);
         var bad = await http.GetAsync($"{runner.Gateway!.HttpUrl}/api/tallies?day=23.11.2026");

@@ -59,7 +59,7 @@ public sealed class ForwarderKillTests : IDisposable
             else
             {
                 requestsBeforeLastRun = county.FaultsInjected.Values.Sum();
-                await WaitForEmptyOutboxAsync(gateway.HttpUrl);
+                await WaitForEmptyOutboxAsync(gateway.HttpUrl, rig.Directory);
                 gateway.Kill();
             }
 
@@ -83,9 +83,13 @@ public sealed class ForwarderKillTests : IDisposable
         Assert.Contains(gatewaySide, s => s.Revision > 1);
     }
 
-    private static async Task WaitForEmptyOutboxAsync(string httpUrl)
+    private static async Task WaitForEmptyOutboxAsync(string httpUrl, string dataDirectory)
     {
+        // The outbox is the county's to read: a county account made in the running gateway's accounts.db.
+        var accounts = new MealGateway.Accounts.AccountStore(dataDirectory, TimeProvider.System);
+        Assert.Null(accounts.Add("county-test", MealGateway.Accounts.OperatorRole.County, [], "county-test-password"));
         using var http = new HttpClient { BaseAddress = new Uri(httpUrl) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", accounts.IssueToken("county-test", TimeSpan.FromHours(1)));
         using var hang = new CancellationTokenSource(HangGuard.Limit);
         while (true)
         {

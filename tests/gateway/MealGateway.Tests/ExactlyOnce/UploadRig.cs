@@ -72,7 +72,7 @@ public sealed class UploadRig : IAsyncDisposable
     }
 
     public async Task StartBrokerAsync() =>
-        Broker = await EmbeddedBroker.StartAsync(Port, loopbackOnly: true, Credentials, serviceSecret);
+        Broker = await EmbeddedBroker.StartAsync(Port, System.Net.IPAddress.Loopback, Credentials, serviceSecret);
 
     public async Task StopBrokerAsync()
     {

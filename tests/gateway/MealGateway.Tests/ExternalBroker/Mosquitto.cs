@@ -38,7 +38,10 @@ public sealed class Mosquitto : IDisposable
         string config = Path.Combine(directory, "mosquitto.conf");
         File.WriteAllLines(config,
         [
-            $"listener {port} 127.0.0.1", "allow_anonymous false", $"password_file {passwd}",
+            // As docs/architecture.md recommends: the client id is the login (no takeover of another
+            // terminal's session) and packets over 4 KiB are refused, like the embedded broker.
+            $"listener {port} 127.0.0.1", "use_username_as_clientid true", "max_packet_size 4096",
+            "allow_anonymous false", $"password_file {passwd}",
             $"acl_file {Path.Combine(directory, "acl")}", "persistence false", "log_dest stderr",
             "user root", // only applies when run as root (containers): stay able to read the temp files
         ]);

@@ -1,3 +1,4 @@
+using MealGateway.Tests.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -30,8 +31,8 @@ public sealed class FutureMonthTests : IDisposable
     [Fact]
     public void AMonthBeginsAtLocalMidnight_NotAtUtcMidnight()
     {
-        rig.Upload("S01", "T01", Meal(1, "2026-12-01", 7));
         rig.Clock.Advance(new DateTimeOffset(2026, 11, 30, 15, 59, 0, TimeSpan.Zero) - rig.Clock.GetUtcNow()); // 23:59 local
+        rig.Upload("S01", "T01", Meal(1, "2026-12-01", 7)); // hours ahead: a meal days ahead is held as implausible
 
         Assert.Single(rig.Settler.Settle("2026-12").Problems);
         rig.Clock.Advance(TimeSpan.FromMinutes(1)); // 00:00 local on 2026-12-01
@@ -52,7 +53,7 @@ public sealed class FutureMonthTests : IDisposable
             DataDirectory = rig.Directory, MqttPort = 0, HttpPort = 0, PolicyPath = policy, GatewayId = "GW1", Time = rig.Clock,
         }))
         {
-            using var http = new HttpClient { BaseAddress = new Uri(gateway.HttpUrl) };
+            using var http = OperatorClients.County(gateway);
             using var refused = await http.PostAsync("/api/settle?month=2026-12", null);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             var body = await refused.Content.ReadFromJsonAsync<JsonElement>();

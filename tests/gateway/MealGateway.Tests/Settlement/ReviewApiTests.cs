@@ -1,3 +1,4 @@
+using MealGateway.Tests.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -29,7 +30,8 @@ public sealed class ReviewApiTests : IDisposable
             DataDirectory = rig.Directory, MqttPort = 0, HttpPort = 0, PolicyPath = policy, GatewayId = "GW1", Time = rig.Clock,
         }))
         {
-            using var http = new HttpClient { BaseAddress = new Uri(gateway.HttpUrl) };
+            using var http = OperatorClients.Named(gateway, "zhangsan", MealGateway.Accounts.OperatorRole.County);
+            using var other = OperatorClients.Named(gateway, "lisi", MealGateway.Accounts.OperatorRole.County);
 
             // Before the fix /api/anomalies listed only what ingest records, not two-sites and repeat-at-site.
             var anomalies = await http.GetFromJsonAsync<JsonElement[]>("/api/anomalies?month=2026-10");
@@ -41,16 +43,16 @@ public sealed class ReviewApiTests : IDisposable
             Assert.Equal(["S01/T01/0000000001", "S02/T07/0000000001"], held!.Select(h => h.GetProperty("id").GetString()));
             Assert.All(held!, h => Assert.Equal(HeldMeal.Pending, h.GetProperty("status").GetString()));
 
-            Assert.Equal(HttpStatusCode.BadRequest, await Decide(http, "S01/T01/0000000001", "approve", "", "张三"));
-            Assert.Equal(HttpStatusCode.BadRequest, await Decide(http, "S01/T01/0000000001", "maybe", "核实", "张三"));
-            Assert.Equal(HttpStatusCode.NotFound, await Decide(http, "S01/T01/0000000099", "approve", "核实", "张三"));
-            Assert.Equal(HttpStatusCode.NotFound, await Decide(http, "S02/T05/0000000001", "approve", "核实", "张三"));
-            Assert.Equal(HttpStatusCode.OK, await Decide(http, "S01/T01/0000000001", "approve", "核实属实", "张三"));
-            Assert.Equal(HttpStatusCode.Conflict, await Decide(http, "S01/T01/0000000001", "reject", "改主意", "李四"));
+            Assert.Equal(HttpStatusCode.BadRequest, await Decide(http, "S01/T01/0000000001", "approve", ""));
+            Assert.Equal(HttpStatusCode.BadRequest, await Decide(http, "S01/T01/0000000001", "maybe", "核实"));
+            Assert.Equal(HttpStatusCode.NotFound, await Decide(http, "S01/T01/0000000099", "approve", "核实"));
+            Assert.Equal(HttpStatusCode.NotFound, await Decide(http, "S02/T05/0000000001", "approve", "核实"));
+            Assert.Equal(HttpStatusCode.OK, await Decide(http, "S01/T01/0000000001", "approve", "核实属实"));
+            Assert.Equal(HttpStatusCode.Conflict, await Decide(other, "S01/T01/0000000001", "reject", "改主意"));
 
             var after = await http.GetFromJsonAsync<JsonElement[]>("/api/reviews?month=2026-10&site=S01");
             var decided = Assert.Single(after!);
-            Assert.Equal((HeldMeal.Approved, "张三", "核实属实"),
+            Assert.Equal((HeldMeal.Approved, "zhangsan", "核实属实"),
                 (decided.GetProperty("status").GetString(), decided.GetProperty("decidedBy").GetString(), decided.GetProperty("reason").GetString()));
             Assert.Equal(HeldMeal.Pending, (await http.GetFromJsonAsync<JsonElement[]>("/api/reviews?month=2026-10&site=S02"))!.Single().GetProperty("status").GetString());
         }
@@ -58,9 +60,9 @@ public sealed class ReviewApiTests : IDisposable
         rig.Open();
     }
 
-    private static async Task<HttpStatusCode> Decide(HttpClient http, string id, string decision, string reason, string by)
+    private static async Task<HttpStatusCode> Decide(HttpClient http, string id, string decision, string reason)
     {
-        using var response = await http.PostAsJsonAsync($"/api/reviews/{id}", new { decision, reason, by });
+        using var response = await http.PostAsJsonAsync($"/api/reviews/{id}", new { decision, reason });
         if (response.StatusCode != HttpStatusCode.OK)
         {
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
