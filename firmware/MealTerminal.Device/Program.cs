@@ -41,7 +41,7 @@ namespace MealTerminal.Device
             Configuration.SetPinFunction(PinMap.I2cClock, DeviceFunction.I2C1_CLOCK);
 
             GpioController gpio = new GpioController();
-            DeviceClock clock = new DeviceClock(new Ds3231(new EspI2cPort(new I2cDevice(new I2cConnectionSettings(1, Ds3231Address)))));
+            AnchoredClock clock = new AnchoredClock(new TickCounter(), new Ds3231(new EspI2cPort(new I2cDevice(new I2cConnectionSettings(1, Ds3231Address)))));
             PatternPlayer player = new PatternPlayer();
             GpioSignals signals = new GpioSignals(gpio, player);
             Ssd1306Feedback display = new Ssd1306Feedback(new I2cDevice(new I2cConnectionSettings(1, Ssd1306Feedback.Address, I2cBusSpeed.FastMode)), player, clock);
@@ -91,7 +91,7 @@ namespace MealTerminal.Device
         /// The heartbeat's RSSI stays unknown: nanoFramework's Wi-Fi API reports RSSI only in scan
         /// results (WifiAvailableNetwork), and scanning would interrupt the connection.
         /// </remarks>
-        private static void Run(Terminal terminal, ReaderSupervisor reader, Ssd1306Feedback display, GpioSignals signals, DeviceClock clock)
+        private static void Run(Terminal terminal, ReaderSupervisor reader, Ssd1306Feedback display, GpioSignals signals, AnchoredClock clock)
         {
             Screen fault = new Screen();
             bool buttonWasDown = false;
