@@ -63,7 +63,7 @@ namespace MealTerminal.Device
             SpiConnectionSettings readerBus = new SpiConnectionSettings(1, PinMap.ReaderChipSelect);
             readerBus.ClockFrequency = MfRc522.MaximumSpiClockFrequency;
             readerBus.Mode = MfRc522.DefaultSpiMode;
-            ReaderSupervisor reader = new ReaderSupervisor(new Rc522Port(new MfRc522(new SpiDevice(readerBus), PinMap.ReaderReset, gpio, false)), clock);
+            ReaderSupervisor reader = new ReaderSupervisor(new BindingRc522Port(new Mfrc522Binding(new MfRc522(new SpiDevice(readerBus), PinMap.ReaderReset, gpio, false))), clock);
 
             string site = settings.Get("site", string.Empty);
             string terminalId = settings.Get("terminal", string.Empty);
