@@ -68,9 +68,10 @@ namespace MealTerminal.Device
             string site = settings.Get("site", string.Empty);
             string terminalId = settings.Get("terminal", string.Empty);
             UplinkSupervisor supervisor = new UplinkSupervisor(clock, new ReconnectSchedule(1000, 60000, terminalId.GetHashCode()));
-            M2MqttUplink uplink = new M2MqttUplink(supervisor, settings.Get("wifi.ssid", string.Empty), settings.Get("wifi.password", string.Empty),
-                settings.Get("mqtt.host", string.Empty), int.Parse(settings.Get("mqtt.port", "1883")), site, terminalId,
-                settings.Get("mqtt.user", site + "/" + terminalId), settings.Get("mqtt.password", string.Empty));
+            M2MqttUplink uplink = new M2MqttUplink(supervisor,
+                new WifiLink(settings.Get("wifi.ssid", string.Empty), settings.Get("wifi.password", string.Empty)),
+                new MqttEndpoint(settings.Get("mqtt.host", string.Empty), int.Parse(settings.Get("mqtt.port", "1883")), site, terminalId,
+                    settings.Get("mqtt.user", site + "/" + terminalId), settings.Get("mqtt.password", string.Empty)));
 
             if (signals.HostButtonPressed)
             {
