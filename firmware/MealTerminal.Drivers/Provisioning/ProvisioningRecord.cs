@@ -25,6 +25,12 @@ namespace MealTerminal.Drivers.Provisioning
             this.values = values;
         }
 
+        /// <summary>The keys present, in record order (a copy).</summary>
+        public string[] Keys()
+        {
+            return Shrink(keys, keys.Length);
+        }
+
         /// <summary>Value of a key, or the fallback when absent.</summary>
         public string Get(string key, string fallback)
         {
@@ -131,6 +137,25 @@ namespace MealTerminal.Drivers.Provisioning
             LittleEndian.WriteUInt32(sector, 6, Crc32.Compute(utf8, 0, utf8.Length));
             Array.Copy(utf8, 0, sector, HeaderSize, utf8.Length);
             return sector;
+        }
+
+        /// <summary>
+        /// Null when "key=value" would be accepted as one line of a record, else the reason (the serial
+        /// console checks each SET with the same rules the boot parser applies).
+        /// </summary>
+        public static string CheckEntry(string key, string value)
+        {
+            byte[] line = System.Text.Encoding.UTF8.GetBytes(key + "=" + value);
+            string[] keys = new string[1];
+            string[] values = new string[1];
+            int count = 0;
+            string error = ParseLine(line, 0, line.Length, keys, values, ref count);
+            if (error == null && (count != 1 || keys[0] != key || values[0] != value))
+            {
+                error = "provisioning value must not start or end with spaces or tabs";
+            }
+
+            return error;
         }
 
         /// <summary>
