@@ -41,7 +41,7 @@ namespace MealTerminal.Device
             Configuration.SetPinFunction(PinMap.I2cClock, DeviceFunction.I2C1_CLOCK);
 
             GpioController gpio = new GpioController();
-            DeviceClock clock = new DeviceClock(new Ds3231(new EspI2cPort(new I2cDevice(new I2cConnectionSettings(1, Ds3231Address)))));
+            AnchoredClock clock = new AnchoredClock(new TickCounter(), new Ds3231(new EspI2cPort(new I2cDevice(new I2cConnectionSettings(1, Ds3231Address)))));
             PatternPlayer player = new PatternPlayer();
             GpioSignals signals = new GpioSignals(gpio, player);
             Ssd1306Feedback display = new Ssd1306Feedback(new I2cDevice(new I2cConnectionSettings(1, Ssd1306Feedback.Address, I2cBusSpeed.FastMode)), player, clock);
@@ -63,14 +63,15 @@ namespace MealTerminal.Device
             SpiConnectionSettings readerBus = new SpiConnectionSettings(1, PinMap.ReaderChipSelect);
             readerBus.ClockFrequency = MfRc522.MaximumSpiClockFrequency;
             readerBus.Mode = MfRc522.DefaultSpiMode;
-            ReaderSupervisor reader = new ReaderSupervisor(new Rc522Port(new MfRc522(new SpiDevice(readerBus), PinMap.ReaderReset, gpio, false)), clock);
+            ReaderSupervisor reader = new ReaderSupervisor(new BindingRc522Port(new Mfrc522Binding(new MfRc522(new SpiDevice(readerBus), PinMap.ReaderReset, gpio, false))), clock);
 
             string site = settings.Get("site", string.Empty);
             string terminalId = settings.Get("terminal", string.Empty);
             UplinkSupervisor supervisor = new UplinkSupervisor(clock, new ReconnectSchedule(1000, 60000, terminalId.GetHashCode()));
-            M2MqttUplink uplink = new M2MqttUplink(supervisor, settings.Get("wifi.ssid", string.Empty), settings.Get("wifi.password", string.Empty),
-                settings.Get("mqtt.host", string.Empty), int.Parse(settings.Get("mqtt.port", "1883")), site, terminalId,
-                settings.Get("mqtt.user", site + "/" + terminalId), settings.Get("mqtt.password", string.Empty));
+            M2MqttUplink uplink = new M2MqttUplink(supervisor,
+                new WifiLink(settings.Get("wifi.ssid", string.Empty), settings.Get("wifi.password", string.Empty)),
+                new MqttEndpoint(settings.Get("mqtt.host", string.Empty), int.Parse(settings.Get("mqtt.port", "1883")), site, terminalId,
+                    settings.Get("mqtt.user", site + "/" + terminalId), settings.Get("mqtt.password", string.Empty)));
 
             if (signals.HostButtonPressed)
             {
@@ -91,7 +92,7 @@ namespace MealTerminal.Device
         /// The heartbeat's RSSI stays unknown: nanoFramework's Wi-Fi API reports RSSI only in scan
         /// results (WifiAvailableNetwork), and scanning would interrupt the connection.
         /// </remarks>
-        private static void Run(Terminal terminal, ReaderSupervisor reader, Ssd1306Feedback display, GpioSignals signals, DeviceClock clock)
+        private static void Run(Terminal terminal, ReaderSupervisor reader, Ssd1306Feedback display, GpioSignals signals, AnchoredClock clock)
         {
             Screen fault = new Screen();
             bool buttonWasDown = false;

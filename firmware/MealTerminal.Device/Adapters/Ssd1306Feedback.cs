@@ -1,6 +1,7 @@
 using System;
 using System.Device.I2c;
 using MealTerminal.Core.Display;
+using MealTerminal.Core.Clock;
 using MealTerminal.Drivers.Feedback;
 
 namespace MealTerminal.Device.Adapters
@@ -42,11 +43,11 @@ namespace MealTerminal.Device.Adapters
 
         private readonly I2cDevice device;
         private readonly PatternPlayer player;
-        private readonly DeviceClock clock;
+        private readonly IClock clock;
         private readonly FrameBuffer frame = new FrameBuffer();
         private readonly byte[] packet = new byte[Chunk + 1];
 
-        public Ssd1306Feedback(I2cDevice device, PatternPlayer player, DeviceClock clock)
+        public Ssd1306Feedback(I2cDevice device, PatternPlayer player, IClock clock)
         {
             this.device = device;
             this.player = player;

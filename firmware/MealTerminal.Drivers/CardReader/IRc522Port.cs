@@ -16,8 +16,8 @@ namespace MealTerminal.Drivers.CardReader
     }
 
     /// <summary>
-    /// The MFRC522 as the supervisor needs it. The nanoFramework adapter implements it over SPI (with
-    /// its own register-level REQA/anticollision/select, not the binding's listen loop); tests fake it.
+    /// The MFRC522 as the supervisor needs it. BindingRc522Port implements it over the MFRC522 binding
+    /// (the binding's listen for idle cards, WUPA and our own select for halted ones); tests fake it.
     /// </summary>
     public interface IRc522Port
     {

@@ -25,6 +25,12 @@ namespace MealTerminal.Drivers.Provisioning
             this.values = values;
         }
 
+        /// <summary>The keys present, in record order (a copy).</summary>
+        public string[] Keys()
+        {
+            return Shrink(keys, keys.Length);
+        }
+
         /// <summary>Value of a key, or the fallback when absent.</summary>
         public string Get(string key, string fallback)
         {
@@ -59,45 +65,43 @@ namespace MealTerminal.Drivers.Provisioning
                 return null;
             }
 
-            string text = System.Text.Encoding.UTF8.GetString(sector, HeaderSize, length);
-            int lineCount = 0;
-            for (int i = 0; i < text.Length; i++)
+            int start = HeaderSize;
+            int end = HeaderSize + length;
+            if (length >= 3 && sector[start] == 0xEF && sector[start + 1] == 0xBB && sector[start + 2] == 0xBF)
             {
-                if (text[i] == '\n')
-                {
-                    lineCount++;
-                }
+                start += 3; // a byte-order mark some editors write: stripped here, not by Trim()
             }
 
-            string[] keys = new string[lineCount + 1];
-            string[] values = new string[lineCount + 1];
-            int count = 0;
-            int start = 0;
-            while (start < text.Length)
+            int lineCount = 1;
+            for (int i = start; i < end; i++)
             {
-                int end = text.IndexOf('\n', start);
-                if (end < 0)
+                if (sector[i] == 0)
                 {
-                    end = text.Length;
-                }
-
-                string line = text.Substring(start, end - start).Trim();
-                start = end + 1;
-                if (line.Length == 0 || line[0] == '#')
-                {
-                    continue;
-                }
-
-                int eq = line.IndexOf('=');
-                if (eq <= 0)
-                {
-                    error = "provisioning line without '=': " + line;
+                    error = "provisioning text contains a NUL byte";
                     return null;
                 }
 
-                keys[count] = line.Substring(0, eq).Trim();
-                values[count] = line.Substring(eq + 1).Trim();
-                count++;
+                lineCount += sector[i] == '\n' ? 1 : 0;
+            }
+
+            string[] keys = new string[lineCount];
+            string[] values = new string[lineCount];
+            int count = 0;
+            while (start < end)
+            {
+                int lineEnd = start;
+                while (lineEnd < end && sector[lineEnd] != '\n')
+                {
+                    lineEnd++;
+                }
+
+                error = ParseLine(sector, start, lineEnd, keys, values, ref count);
+                if (error != null)
+                {
+                    return null;
+                }
+
+                start = lineEnd + 1;
             }
 
             ProvisioningRecord record = new ProvisioningRecord(Shrink(keys, count), Shrink(values, count));
@@ -133,6 +137,93 @@ namespace MealTerminal.Drivers.Provisioning
             LittleEndian.WriteUInt32(sector, 6, Crc32.Compute(utf8, 0, utf8.Length));
             Array.Copy(utf8, 0, sector, HeaderSize, utf8.Length);
             return sector;
+        }
+
+        /// <summary>
+        /// Null when "key=value" would be accepted as one line of a record, else the reason (the serial
+        /// console checks each SET with the same rules the boot parser applies).
+        /// </summary>
+        public static string CheckEntry(string key, string value)
+        {
+            byte[] line = System.Text.Encoding.UTF8.GetBytes(key + "=" + value);
+            string[] keys = new string[1];
+            string[] values = new string[1];
+            int count = 0;
+            string error = ParseLine(line, 0, line.Length, keys, values, ref count);
+            if (error == null && (count != 1 || keys[0] != key || values[0] != value))
+            {
+                error = "provisioning value must not start or end with spaces or tabs";
+            }
+
+            return error;
+        }
+
+        /// <summary>
+        /// One "key = value" line: spaces, tabs and a CR before the LF are trimmed, nothing else. Keys are
+        /// lowercase ASCII letters, digits and dots; values printable ASCII, but for wifi.ssid, which
+        /// may be any portable UTF-8 (PortableText). Null, or the reason the line is refused.
+        /// </summary>
+        private static string ParseLine(byte[] bytes, int start, int end, string[] keys, string[] values, ref int count)
+        {
+            if (end > start && bytes[end - 1] == '\r')
+            {
+                end--;
+            }
+
+            Trim(bytes, ref start, ref end);
+            if (start == end || bytes[start] == '#')
+            {
+                return null;
+            }
+
+            int eq = start;
+            while (eq < end && bytes[eq] != '=')
+            {
+                eq++;
+            }
+
+            int keyEnd = eq;
+            Trim(bytes, ref start, ref keyEnd);
+            if (eq == end || keyEnd == start)
+            {
+                return "provisioning line without 'key=': line " + (count + 1);
+            }
+
+            for (int i = start; i < keyEnd; i++)
+            {
+                byte b = bytes[i];
+                if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '.'))
+                {
+                    return "provisioning key not in lowercase ASCII letters, digits and dots: line " + (count + 1);
+                }
+            }
+
+            string key = System.Text.Encoding.UTF8.GetString(bytes, start, keyEnd - start);
+            int valueStart = eq + 1;
+            Trim(bytes, ref valueStart, ref end);
+            bool utf8 = key == "wifi.ssid";
+            if (utf8 ? !PortableText.IsPortableUtf8(bytes, valueStart, end - valueStart) : !PortableText.IsPrintableAscii(bytes, valueStart, end - valueStart))
+            {
+                return utf8 ? "provisioning wifi.ssid is not well-formed UTF-8 without control characters" : "provisioning " + key + " must be printable ASCII";
+            }
+
+            keys[count] = key;
+            values[count] = end > valueStart ? System.Text.Encoding.UTF8.GetString(bytes, valueStart, end - valueStart) : string.Empty;
+            count++;
+            return null;
+        }
+
+        private static void Trim(byte[] bytes, ref int start, ref int end)
+        {
+            while (start < end && PortableText.IsBlank(bytes[start]))
+            {
+                start++;
+            }
+
+            while (end > start && PortableText.IsBlank(bytes[end - 1]))
+            {
+                end--;
+            }
         }
 
         private static string[] Shrink(string[] items, int count)

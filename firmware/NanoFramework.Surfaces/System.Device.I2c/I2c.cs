@@ -1,8 +1,9 @@
-// Reference surface of NuGet package nanoFramework.System.Device.I2c 1.1.x (assembly System.Device.I2c).
+// Reference surface of NuGet package nanoFramework.System.Device.I2c 1.1.29 (assembly System.Device.I2c), read from
+// nanoframework/System.Device.I2c at tag v1.1.29. Declaration-only.
 // Unlike .NET IoT, writes and reads return an I2cTransferResult instead of throwing on a NACK.
 namespace System.Device.I2c
 {
-    public enum I2cBusSpeed { StandardMode = 0, FastMode = 1 }
+    public enum I2cBusSpeed { StandardMode = 0, FastMode = 1, FastModePlus = 2 }
 
     public enum I2cTransferStatus
     {

@@ -1,4 +1,5 @@
-// Reference surface of NuGet package nanoFramework.System.Device.Spi 1.3.x (assembly System.Device.Spi).
+// Reference surface of NuGet package nanoFramework.System.Device.Spi 1.3.82 (assembly System.Device.Spi), read from
+// nanoframework/System.Device.Spi at tag v1.3.82. Bus configuration and bus info are left out. Declaration-only.
 // Transfers take System.SpanByte (nanoFramework 1.x has no Span<byte>); byte[] converts implicitly.
 using System.Device.Gpio;
 
@@ -10,7 +11,7 @@ namespace System.Device.Spi
 
     public sealed class SpiConnectionSettings
     {
-        public SpiConnectionSettings(int busId, int chipSelectLine) { }
+        public SpiConnectionSettings(int busId, int chipSelectLine = -1) { }
         public int BusId { get => throw null; set { } }
         public int ChipSelectLine { get => throw null; set { } }
         public SpiMode Mode { get => throw null; set { } }
@@ -18,7 +19,6 @@ namespace System.Device.Spi
         public int ClockFrequency { get => throw null; set { } }
         public DataFlow DataFlow { get => throw null; set { } }
         public PinValue ChipSelectLineActiveState { get => throw null; set { } }
-        public SpiSharingMode SharingMode { get => throw null; set { } }
     }
 
     public class SpiDevice : IDisposable
@@ -31,6 +31,9 @@ namespace System.Device.Spi
         public void WriteByte(byte value) { }
         public void Write(SpanByte buffer) { }
         public void TransferFullDuplex(SpanByte writeBuffer, SpanByte readBuffer) { }
+        public void Read(ushort[] buffer) { }
+        public void Write(ushort[] buffer) { }
+        public void TransferFullDuplex(ushort[] writeBuffer, ushort[] readBuffer) { }
         public void Dispose() { }
     }
 }

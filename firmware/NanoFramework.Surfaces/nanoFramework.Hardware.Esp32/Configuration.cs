@@ -1,16 +1,18 @@
-// Reference surface of NuGet package nanoFramework.Hardware.Esp32 1.6.x (assembly nanoFramework.Hardware.Esp32):
-// routing ESP32 GPIOs to the SPI1/I2C1 peripherals. The enum values below are placeholders, not the real
-// encoding: this surface only proves names compile and is never deployed.
+// Reference surface of NuGet package nanoFramework.Hardware.Esp32 1.6.37 (assembly nanoFramework.Hardware.Esp32),
+// read from nanoframework/nanoFramework.Hardware.Esp32 at tag v1.6.37: routing ESP32 GPIOs to the SPI1/I2C1
+// peripherals. DeviceFunction values are the package's encoding (device type * 0x10000 + device index
+// * 0x100 + signal); only the members the terminal routes are declared. Declaration-only.
 namespace nanoFramework.Hardware.Esp32
 {
     public enum DeviceFunction
     {
-        SPI1_MOSI = 0x10000, SPI1_MISO = 0x10001, SPI1_CLOCK = 0x10002,
-        I2C1_DATA = 0x20000, I2C1_CLOCK = 0x20001,
+        SPI1_MOSI = 0x10100, SPI1_MISO = 0x10101, SPI1_CLOCK = 0x10102,
+        I2C1_DATA = 0x20100, I2C1_CLOCK = 0x20101,
     }
 
-    public static class Configuration
+    public class Configuration
     {
-        public static void SetPinFunction(int gpioNumber, DeviceFunction function) { }
+        public static void SetPinFunction(int pin, DeviceFunction value) { }
+        public static int GetFunctionPin(DeviceFunction function) => throw null;
     }
 }

@@ -1,6 +1,8 @@
-// Reference surface of NuGet package nanoFramework.M2Mqtt 5.1.x (assembly nanoFramework.M2Mqtt), from
-// M2Mqtt/MqttClient.cs in nanoframework/nanoFramework.m2mqtt. MQTT 3.1.1 use only: the v5 properties,
-// authentication flow and Unsubscribe are left out. Subscribe to events with method groups.
+// Reference surface of nanoFramework.M2Mqtt.dll in NuGet package nanoFramework.M2Mqtt 5.1.204, read from
+// M2Mqtt/MqttClient.cs and M2Mqtt/MqttSettings.cs in nanoframework/nanoFramework.m2mqtt at tag v5.1.204.
+// The events are typed with IMqttClient's nested delegates (nanoFramework.M2Mqtt.Core.dll), so code
+// handling them needs that assembly referenced too. MQTT 5 properties, the authentication flow and
+// the client's own nested delegates are left out. Declaration-only.
 using System;
 using System.Collections;
 using System.Security.Cryptography.X509Certificates;
@@ -8,24 +10,21 @@ using nanoFramework.M2Mqtt.Messages;
 
 namespace nanoFramework.M2Mqtt
 {
-    public enum MqttSslProtocols { None = 0 }
-
-    public class MqttClient : IDisposable
+    public class MqttClient : IMqttClient, IDisposable
     {
-        public delegate void MqttMsgPublishEventHandler(object sender, MqttMsgPublishEventArgs e);
-        public delegate void MqttMsgPublishedEventHandler(object sender, MqttMsgPublishedEventArgs e);
-        public delegate void ConnectionClosedEventHandler(object sender, EventArgs e);
-
         public MqttClient(string brokerHostName) { }
         public MqttClient(string brokerHostName, int brokerPort, bool secure, X509Certificate caCert, X509Certificate clientCert, MqttSslProtocols sslProtocol) { }
 
-        public event MqttMsgPublishEventHandler MqttMsgPublishReceived;
-        public event MqttMsgPublishedEventHandler MqttMsgPublished;
-        public event ConnectionClosedEventHandler ConnectionClosed;
+        public event IMqttClient.MqttMsgPublishEventHandler MqttMsgPublishReceived;
+        public event IMqttClient.MqttMsgPublishedEventHandler MqttMsgPublished;
+        public event IMqttClient.ConnectionClosedEventHandler ConnectionClosed;
 
         public bool IsConnected => throw null;
         public string ClientId => throw null;
+        /// <summary>The process-wide settings (a singleton shared by every client).</summary>
+        public MqttSettings Settings => throw null;
 
+        public void Init(string brokerHostName, int brokerPort, bool secure, byte[] caCert, byte[] clientCert, MqttSslProtocols sslProtocol) { }
         public MqttReasonCode Connect(string clientId) => throw null;
         public MqttReasonCode Connect(string clientId, bool cleanSession) => throw null;
         public MqttReasonCode Connect(string clientId, string username, string password) => throw null;
@@ -36,34 +35,23 @@ namespace nanoFramework.M2Mqtt
         public void Close() { }
         public void Dispose() { }
 
-        /// <summary>Returns the message id; queues the message (throws when the inflight queue is full).</summary>
+        /// <summary>Returns the message id; throws MqttClientException (InflightQueueFull) when the inflight queue is full.</summary>
         public ushort Publish(string topic, byte[] message) => throw null;
+        public ushort Publish(string topic, byte[] message, string contentType) => throw null;
+        public ushort Publish(string topic, byte[] message, string contentType, ArrayList userProperties) => throw null;
         public ushort Publish(string topic, byte[] message, string contentType, ArrayList userProperties, MqttQoSLevel qosLevel, bool retain) => throw null;
         public ushort Subscribe(string[] topics, MqttQoSLevel[] qosLevels) => throw null;
-    }
-}
-
-namespace nanoFramework.M2Mqtt.Messages
-{
-    public enum MqttQoSLevel : byte { AtMostOnce = 0x00, AtLeastOnce = 0x01, ExactlyOnce = 0x02 }
-
-    /// <summary>CONNACK return code; only Success is declared (compare against it).</summary>
-    public enum MqttReasonCode : byte { Success = 0x00 }
-
-    public class MqttMsgPublishEventArgs : EventArgs
-    {
-        public MqttMsgPublishEventArgs(string topic, byte[] message, bool dupFlag, MqttQoSLevel qosLevel, bool retain) { }
-        public string Topic => throw null;
-        public byte[] Message => throw null;
-        public bool DupFlag => throw null;
-        public MqttQoSLevel QosLevel => throw null;
-        public bool Retain => throw null;
+        public ushort Unsubscribe(string[] topics) => throw null;
     }
 
-    public class MqttMsgPublishedEventArgs : EventArgs
+    public class MqttSettings
     {
-        public MqttMsgPublishedEventArgs(ushort messageId, bool isPublished) { }
-        public ushort MessageId => throw null;
-        public bool IsPublished => throw null;
+        internal MqttSettings() { }
+        public const int BrokerDefaultPort = 1883;
+        public const int BrokerDefaultSslPort = 8883;
+        public const int DefaultInflightQueueSize = int.MaxValue;
+        public static MqttSettings Instance => throw null;
+        /// <summary>Unbounded (int.MaxValue) unless set.</summary>
+        public int InflightQueueSize { get => throw null; set { } }
     }
 }

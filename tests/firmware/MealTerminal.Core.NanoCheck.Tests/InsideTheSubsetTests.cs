@@ -28,13 +28,35 @@ public class InsideTheSubsetTests
     [Fact]
     public void DeviceAdapterCode_CompilesAgainstTheDeviceSurfaces()
     {
-        var errors = SurfaceCompiler.Errors(SurfaceCompiler.Fixture("DeviceAdapterCode.cs"),
-            SurfaceCompiler.Collections, "System.Device.Gpio.dll", "System.Device.Spi.dll", "System.Device.I2c.dll",
-            "System.Net.dll", "Iot.Device.Mfrc522.dll", "nanoFramework.M2Mqtt.dll",
-            "nanoFramework.Runtime.Native.dll", "nanoFramework.Hardware.Esp32.dll");
+        var errors = SurfaceCompiler.Errors(SurfaceCompiler.Fixture("DeviceAdapterCode.cs"), DeviceAssemblies);
 
         Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
     }
+
+    /// <summary>
+    /// Issue #15: the device project did not build because the MQTT event arguments, QoS and reason
+    /// codes live in nanoFramework.M2Mqtt.Core.dll and the card types in Iot.Device.Card.dll. The
+    /// surfaces used to hide that by declaring them in the wrong assemblies.
+    /// </summary>
+    [Theory]
+    [InlineData("nanoFramework.M2Mqtt.Core.dll", "nanoFramework.M2Mqtt.Core")]
+    [InlineData("Iot.Device.Card.dll", "Iot.Device.Card")]
+    [InlineData("System.IO.Ports.dll", "System.IO.Ports")]
+    public void DeviceAdapterCode_WithoutAnAssemblyTheRealPackagesNeed_DoesNotCompile(string left, string named)
+    {
+        var errors = SurfaceCompiler.Errors(SurfaceCompiler.Fixture("DeviceAdapterCode.cs"),
+            DeviceAssemblies.Where(a => a != left).ToArray());
+
+        Assert.Contains(errors, e => e.GetMessage().Contains("'" + named + ",", StringComparison.Ordinal));
+    }
+
+    private static readonly string[] DeviceAssemblies =
+    {
+        SurfaceCompiler.Collections, "System.Device.Gpio.dll", "System.Device.Spi.dll", "System.Device.I2c.dll",
+        "System.Net.dll", "System.IO.Ports.dll", "Iot.Device.Card.dll", "Iot.Device.Mfrc522.dll",
+        "nanoFramework.M2Mqtt.Core.dll", "nanoFramework.M2Mqtt.dll",
+        "nanoFramework.Runtime.Native.dll", "nanoFramework.Hardware.Esp32.dll",
+    };
 
     [Fact]
     public void InterpolatedStringWithStandardFormats_CompilesWithoutAnInterpolationHandler()

@@ -1,5 +1,5 @@
 // Fixture, not compiled by the test project: terminal-style code that nanoFramework 1.x runs.
-// The tests compile it against the mscorlib surface alone; every construct here must stay accepted.
+// The tests compile it against the real nanoFramework mscorlib alone; every construct here must stay accepted.
 using System;
 using System.Collections;
 using System.Diagnostics;

@@ -1,14 +1,11 @@
-// Reference surface of the card types nanoFramework.Iot.Device.Mfrc522 1.x exposes (namespaces Iot.Device.Card
-// and Iot.Device.Rfid, from devices/Card in nanoframework/nanoFramework.IoT.Device).
+// Reference surface of NuGet package nanoFramework.Iot.Device.Card 1.2.937 (assembly Iot.Device.Card),
+// read from devices/Card in nanoframework/nanoFramework.IoT.Device at the commit that packaged it.
+// Only the two types the MFRC522 binding exposes to us. Declaration-only.
 namespace Iot.Device.Card
 {
-    public enum NfcProtocol { Unknown = 0, Mifare = 1, Iso14443_3 = 2, Iso14443_4 = 3 }
-
     public abstract class CardTransceiver
     {
-        public abstract uint MaximumReadSize { get; }
-        public abstract uint MaximumWriteSize { get; }
-        public abstract int Transceive(byte targetNumber, System.SpanByte dataToSend, System.SpanByte dataFromCard, NfcProtocol protocol = NfcProtocol.Mifare);
+        public abstract int Transceive(byte targetNumber, System.SpanByte dataToSend, System.SpanByte dataFromCard);
         public abstract bool ReselectTarget(byte targetNumber);
     }
 }
