@@ -64,6 +64,24 @@ public sealed class RoleAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnlyTheCounty_DecidesHeldMeals_AndOnlyTheSitesTownship_AcceptsANewLedger()
+    {
+        using var township = OperatorClients.Township(gateway, "S01");
+        using var otherTownship = OperatorClients.Township(gateway, "S02");
+        using var host = OperatorClients.For(gateway, OperatorRole.SiteHost, "S01");
+        using var county = OperatorClients.County(gateway);
+        var decision = () => new StringContent("{\"decision\":\"approve\",\"reason\":\"核实\"}", Encoding.UTF8, "application/json");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await township.PostAsync("/api/reviews/S01/T01/0000000001", decision())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.PostAsync("/api/reviews/S01/T01/0000000001", decision())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await county.PostAsync("/api/reviews/S01/T01/0000000001", decision())).StatusCode); // allowed, no such held meal
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherTownship.PostAsync("/api/terminals/S01/T01/reset-epoch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.PostAsync("/api/terminals/S01/T01/reset-epoch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await township.PostAsync("/api/terminals/S01/T01/reset-epoch", null)).StatusCode); // allowed, no such terminal
+    }
+
+    [Fact]
     public async Task Lists_ShowOnlyTheSitesAnAccountMayRead()
     {
         using (var township = OperatorClients.Township(gateway, "S01", "S02"))
