@@ -17,6 +17,8 @@ public sealed class MosquittoAttackTests : IAsyncLifetime
     private const string Acl = """
         user meal-gateway
         topic readwrite meal/v1/#
+        user watcher
+        topic read meal/v1/#
         pattern write meal/v1/%u/records
         pattern write meal/v1/%u/status
         pattern read meal/v1/%u/ack
@@ -35,7 +37,7 @@ public sealed class MosquittoAttackTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        mosquitto = await Mosquitto.StartAsync(directory, [("meal-gateway", "gateway-secret"), ("S01/T01", "t01-secret"), ("S01/T02", "t02-secret")], Acl);
+        mosquitto = await Mosquitto.StartAsync(directory, [("meal-gateway", "gateway-secret"), ("watcher", "watcher-secret"), ("S01/T01", "t01-secret"), ("S01/T02", "t02-secret")], Acl);
         gateway = await GatewayHost.StartAsync(Options);
     }
 
@@ -109,7 +111,9 @@ public sealed class MosquittoAttackTests : IAsyncLifetime
         gateway = await GatewayHost.StartAsync(Options);
         await HangGuard.Of(WhenAsync(() => gateway.Ingest.RejectionCounts.OtherTotals.GetValueOrDefault("status.Retained") == 1), "the gateway to ignore the retained status");
 
-        var watcher = await ConnectAsync("meal-gateway", "gateway-secret", "watcher");
+        // A login of its own: with use_username_as_clientid a second "meal-gateway" login would take
+        // over the gateway's session, and the gateway's reconnect would then end the watcher's.
+        var watcher = await ConnectAsync("watcher", "watcher-secret", "watcher");
         var first = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         watcher.ApplicationMessageReceivedAsync += e =>
         {
