@@ -28,10 +28,13 @@ public sealed class ForwarderKillTests : IDisposable
         File.WriteAllText(policy, PolicyText.Replace("2026-01-01", "2025-01-01").Replace("2026-10-16", "2025-06-16"));
         string key = Path.Combine(rig.Directory, "county.key");
         File.WriteAllText(key, Convert.ToHexString(CountyStandIn.Key));
+        // A 5 s answer time: on a loaded machine a 0.4 s one failed healthy requests too, and the
+        // doubling retry delays of the failures outgrew the wait (stress-ng CI run, 2026-12-01).
+        // The stand-in's timeouts hold the answer until the gateway gives up, so they cost 5 s each.
         string[] args =
         [
             "--policy", policy, "--county-url", county.Url.ToString(), "--county-key-file", key, "--gateway-id", "GW1",
-            "--settle-every", "1", "--county-timeout", "0.4", "--county-retry-first", "0.1",
+            "--settle-every", "1", "--county-timeout", "5", "--county-retry-first", "0.1",
         ];
         var random = new Random(3);
         int kills = 0, requestsBeforeLastRun = 0;
