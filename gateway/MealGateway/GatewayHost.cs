@@ -56,7 +56,7 @@ public sealed class GatewayHost : IAsyncDisposable
     public static async Task<GatewayHost> StartAsync(GatewayOptions options, CancellationToken cancellationToken = default)
     {
         int mqttPort = options.MqttPort == 0 ? FreePort.Pick() : options.MqttPort;
-        int httpPort = options.HttpPort == 0 ? FreePort.Pick() : options.HttpPort;
+        int httpPort = options.HttpPort; // 0: Kestrel binds a port the OS picks, so no other test can take it first
         DataFiles.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -111,6 +111,7 @@ public sealed class GatewayHost : IAsyncDisposable
         StatementApi.Map(web, store, settlement);
         TerminalApi.Map(web, credentials, broker);
         await web.StartAsync(cancellationToken);
+        httpUrl = httpPort == 0 ? web.Urls.First() : httpUrl; // the bound address, with the port the OS gave
         settlement.Start();
         return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port, Accounts = accounts };
     }
