@@ -11,10 +11,12 @@ namespace MealTerminal.Core.Meals
     ///   then per period: u16 start minute, u16 end minute, u8 meals per elder (1..3),
     ///     u8 name length L (1..18), L bytes of UTF-8 name
     ///   then u8 price count: 0, or n x 11 pairs (period-major, category-minor) of u16 price fen, u16 subsidy fen
-    ///   format 2 only: then u16 clockless meal gap in minutes (60..1440)
+    ///   formats 2 and 3: then u16 clockless meal gap in minutes (60..1440)
+    ///   format 3 only: then the extension section (ConfigExtensions: u8 count, tagged fields)
     ///   then u32 CRC-32 of everything before it.
-    /// Format 1 means the default gap (3 hours); Encode writes format 1 whenever the gap is the
-    /// default, so a terminal that reads only format 1 still takes such a configuration.
+    /// Format 1 means the default gap (3 hours) and no extension fields. Encode writes the lowest
+    /// format that holds the values, so a terminal that reads only format 1 still takes a
+    /// configuration that needs nothing newer.
     /// </summary>
     public static class ConfigImage
     {
@@ -22,6 +24,9 @@ namespace MealTerminal.Core.Meals
 
         /// <summary>Format 1 plus the clockless meal gap.</summary>
         public const int FormatVersionWithGap = 2;
+
+        /// <summary>Format 2 plus the extension section of tagged fields.</summary>
+        public const int FormatVersionWithExtensions = 3;
         public const int MaxSize = 512;
         public const int MaxNameBytes = 18;
         public const int MinClocklessGapMinutes = 60;
@@ -39,8 +44,9 @@ namespace MealTerminal.Core.Meals
                 return -1;
             }
 
-            bool withGap = values.ClocklessGapMinutes != TerminalConfig.DefaultClocklessGapMinutes;
-            buffer[0] = (byte)(withGap ? FormatVersionWithGap : FormatVersion);
+            bool withExtensions = values.Extensions != null && values.Extensions[0] > 0;
+            bool withGap = withExtensions || values.ClocklessGapMinutes != TerminalConfig.DefaultClocklessGapMinutes;
+            buffer[0] = (byte)(withExtensions ? FormatVersionWithExtensions : withGap ? FormatVersionWithGap : FormatVersion);
             LittleEndian.WriteUInt32(buffer, 1, values.Version);
             LittleEndian.WriteUInt16(buffer, 5, values.UtcOffsetMinutes + 1440);
             buffer[7] = (byte)values.StorageWarningPercent;
@@ -79,6 +85,18 @@ namespace MealTerminal.Core.Meals
                 at += 2;
             }
 
+            if (withExtensions)
+            {
+                if (at + values.Extensions.Length + 4 > MaxSize)
+                {
+                    problem = "configuration image larger than " + MaxSize + " bytes";
+                    return -1;
+                }
+
+                System.Array.Copy(values.Extensions, 0, buffer, at, values.Extensions.Length);
+                at += values.Extensions.Length;
+            }
+
             LittleEndian.WriteUInt32(buffer, at, Crc32.Compute(buffer, 0, at));
             return at + 4;
         }
@@ -90,7 +108,7 @@ namespace MealTerminal.Core.Meals
         public static int TryDecode(byte[] buffer, int available, ConfigValues values)
         {
             int format = available < 16 ? 0 : buffer[0];
-            if (format != FormatVersion && format != FormatVersionWithGap)
+            if (format != FormatVersion && format != FormatVersionWithGap && format != FormatVersionWithExtensions)
             {
                 return -1;
             }
@@ -142,7 +160,7 @@ namespace MealTerminal.Core.Meals
             }
 
             int gap = TerminalConfig.DefaultClocklessGapMinutes;
-            if (format == FormatVersionWithGap)
+            if (format != FormatVersion)
             {
                 if (at + 2 + 4 > available)
                 {
@@ -151,6 +169,20 @@ namespace MealTerminal.Core.Meals
 
                 gap = LittleEndian.ReadUInt16(buffer, at);
                 at += 2;
+            }
+
+            byte[] extensions = null;
+            if (format == FormatVersionWithExtensions)
+            {
+                int length = ConfigExtensions.Measure(buffer, at, available);
+                if (length < 0 || at + length + 4 > available)
+                {
+                    return -1;
+                }
+
+                extensions = new byte[length];
+                System.Array.Copy(buffer, at, extensions, 0, length);
+                at += length;
             }
 
             if (Crc32.Compute(buffer, 0, at) != LittleEndian.ReadUInt32(buffer, at))
@@ -167,6 +199,7 @@ namespace MealTerminal.Core.Meals
             read.Periods = periods;
             read.PriceFen = price;
             read.SubsidyFen = subsidy;
+            read.Extensions = extensions;
             if (Check(read) != null)
             {
                 return -1;
@@ -205,6 +238,12 @@ namespace MealTerminal.Core.Meals
             }
 
             string problem = TerminalConfig.CheckPeriods(values.Periods);
+            if (problem != null)
+            {
+                return problem;
+            }
+
+            problem = values.Extensions == null ? null : ConfigExtensions.Check(values.Extensions);
             if (problem != null)
             {
                 return problem;
@@ -259,6 +298,9 @@ namespace MealTerminal.Core.Meals
         public int[] PriceFen;
         public int[] SubsidyFen;
 
+        /// <summary>The extension section (ConfigExtensions), or null for none; a format-3 image carries it.</summary>
+        public byte[] Extensions;
+
         public void CopyFrom(ConfigValues other)
         {
             Version = other.Version;
@@ -269,6 +311,7 @@ namespace MealTerminal.Core.Meals
             Periods = other.Periods;
             PriceFen = other.PriceFen;
             SubsidyFen = other.SubsidyFen;
+            Extensions = other.Extensions;
         }
     }
 }
