@@ -24,7 +24,8 @@ Console.WriteLine($"| ratio to the stricter limit (target >= 50 %) | {ratio:P0} 
 Console.WriteLine($"| gateway peak resident (VmHWM, target < 200 MB) | {load.PeakResidentMegabytes:F0} MB |");
 Console.WriteLine($"| batches / group commits (data-file fsyncs) | {load.Batches} / {load.GroupCommits} ({load.Batches / (double)Math.Max(1, load.GroupCommits):F1} batches per group) |");
 Console.WriteLine($"| stored / tallied after the run | {load.StoredRecords} / {load.TalliedMeals} |");
-bool exact = load.StoredRecords == load.Records && load.TalliedMeals == load.Records;
+Console.WriteLine($"| elder meals folded into cells after the run (settlement's first step) | {load.ElderMeals} in {load.Fold.TotalSeconds:F1} s |");
+bool exact = load.StoredRecords == load.Records && load.TalliedMeals == load.Records && load.ElderMeals == load.Records;
 Console.WriteLine(exact ? "Every record stored and tallied once." : "MISMATCH: stored or tallied count differs from the records sent.");
 Directory.Delete(directory, recursive: true);
 return exact ? 0 : 1;

@@ -74,5 +74,5 @@ public sealed class ReviewDesk(MealStore store, TimeProvider time)
     }
 
     private List<HeldMeal> Find(LiteDatabase db, string month) => HeldMeals.Find(
-        db, month, db.GetCollection<ElderMonthCell>(MealStore.EldersName).Find(Query.EQ(nameof(ElderMonthCell.Month), month)).ToList(), store.Periods);
+        db, month, ElderCells.ForMonth(db, month), store.Periods);
 }

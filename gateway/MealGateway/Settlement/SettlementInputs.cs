@@ -36,7 +36,7 @@ internal static class SettlementInputs
     public static MonthSnapshot Snapshot(MealStore store, string month, IReadOnlyCollection<string>? sites) => store.Read(db =>
     {
         var tallies = db.GetCollection<SiteMonthTally>(MealStore.TalliesName).Find(Query.EQ(nameof(SiteMonthTally.Month), month)).ToDictionary(t => t.Site);
-        var elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName).Find(Query.EQ(nameof(ElderMonthCell.Month), month)).ToList();
+        var elders = ElderCells.ForMonth(db, month);
         var pending = db.GetCollection<UnplacedRecord>(MealStore.UnplacedName).FindAll().GroupBy(u => u.Site).ToDictionary(g => g.Key, g => g.Count());
         var recorded = store.Anomalies(null, month).Select(a => (a.Site, Line: Line(a))); // the store's lock is re-entrant: same read
         return new MonthSnapshot
@@ -55,7 +55,7 @@ internal static class SettlementInputs
     /// <summary>Every anomaly the month's statements list, per site: those recorded at ingest and those only the month shows.</summary>
     public static List<(string Site, AnomalyLine Line)> Anomalies(MealStore store, string month, string? site) => store.Read(db =>
     {
-        var elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName).Find(Query.EQ(nameof(ElderMonthCell.Month), month)).ToList();
+        var elders = ElderCells.ForMonth(db, month);
         return store.Anomalies(null, month).Select(a => (a.Site, Line: Line(a))).Concat(CrossSite(elders, store)).Concat(Repeats(elders, store))
             .Where(a => site is null || a.Site == site)
             .OrderBy(a => a.Site, StringComparer.Ordinal).ThenBy(a => a.Line.Day, StringComparer.Ordinal).ThenBy(a => a.Line.Terminal, StringComparer.Ordinal)

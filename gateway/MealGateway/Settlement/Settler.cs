@@ -83,6 +83,7 @@ public sealed class Settler(MealStore store, StatementBuilder builder, string ga
 
     private SettleReport Run(string month, IReadOnlyCollection<string>? sites, bool includeMonthly, Func<(string Site, string Day), bool> dayIsDue, IProgress<SettleProgress>? progress)
     {
+        store.FoldElderMeals(month); // only makes the snapshot's read cheaper: readers apply waiting deltas anyway
         var snapshot = SettlementInputs.Snapshot(store, month, sites);
         AtStage?.Invoke("read");
         var writer = new RevisionWriter(gatewayId, time);

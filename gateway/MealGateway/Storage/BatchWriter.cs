@@ -16,7 +16,7 @@ public sealed record IncomingBatch(string Site, DecodedBatch Batch);
 /// (<see cref="LedgerIdentity"/>).
 /// </summary>
 internal sealed class BatchWriter(
-    LiteDatabase db, Placement placement, ConfigVersions versions, Func<string, string, ReceivedRecord, string, StoredRecord> toStored, ElderCellDirectory cells)
+    LiteDatabase db, Placement placement, ConfigVersions versions, Func<string, string, ReceivedRecord, string, StoredRecord> toStored)
 {
     /// <summary>A clock this far behind the terminal's previous record of the same boot counts as a jump.</summary>
     private const long JumpBackSeconds = 120;
@@ -27,7 +27,7 @@ internal sealed class BatchWriter(
     private readonly ILiteCollection<StoredRecord> records = db.GetCollection<StoredRecord>(MealStore.RecordsName);
     private readonly ILiteCollection<TerminalState> terminals = db.GetCollection<TerminalState>(MealStore.TerminalsName);
     private readonly ILiteCollection<UnplacedRecord> unplaced = db.GetCollection<UnplacedRecord>(MealStore.UnplacedName);
-    private readonly CountBook book = new(db, cells);
+    private readonly CountBook book = new(db);
     private readonly Dictionary<string, TerminalState> states = new();
     private readonly Dictionary<string, long> highestBefore = new();
     private readonly Dictionary<string, StoredRecord> inserted = new();

@@ -4,19 +4,19 @@ using MealTerminal.Core.Meals;
 namespace MealGateway.Storage;
 
 /// <summary>
-/// What one ingest transaction adds to the counts: tally cells, per-elder month cells, anomalies
-/// and the days and months to settle again. Each document is read at most once and written once
-/// per group.
+/// What one ingest transaction adds to the counts: tally cells, the elders' meals (as one
+/// <see cref="ElderMealDelta"/> per site and month), anomalies and the days and months to settle
+/// again. Each document is read at most once and written once per group.
 /// </summary>
-internal sealed class CountBook(LiteDatabase db, ElderCellDirectory cells)
+internal sealed class CountBook(LiteDatabase db)
 {
 
     private readonly ILiteCollection<SiteMonthTally> tallies = db.GetCollection<SiteMonthTally>(MealStore.TalliesName);
-    private readonly ILiteCollection<ElderMonthCell> elders = db.GetCollection<ElderMonthCell>(MealStore.EldersName);
+    private readonly ILiteCollection<ElderMealDelta> deltas = db.GetCollection<ElderMealDelta>(MealStore.ElderDeltasName);
     private readonly ILiteCollection<AnomalyRecord> anomalies = db.GetCollection<AnomalyRecord>(MealStore.AnomaliesName);
     private readonly ILiteCollection<DirtyMark> dirty = db.GetCollection<DirtyMark>(MealStore.DirtyName);
     private readonly Dictionary<string, SiteMonthTally> months = new();
-    private readonly Dictionary<string, ElderMeals> elderMeals = new();
+    private readonly Dictionary<(string Site, string Month), List<(long Elder, int Category, byte Code)>> elderMeals = new();
     private readonly Dictionary<string, AnomalyRecord> flagged = new();
     private readonly Dictionary<string, DirtyMark> marks = new();
 
@@ -47,17 +47,12 @@ internal sealed class CountBook(LiteDatabase db, ElderCellDirectory cells)
 
         int dayOfMonth = int.Parse(record.Day[8..]);
         tally.Counts[SiteMonthTally.IndexOf(dayOfMonth, record.Period, record.Category)]++;
-        string elderId = ElderMonthCell.KeyOf(record.Site, month, record.ElderId, record.Category);
-        if (!elderMeals.TryGetValue(elderId, out var meals))
+        if (!elderMeals.TryGetValue((record.Site, month), out var meals))
         {
-            meals = new ElderMeals(new ElderMonthCell
-            {
-                Id = elderId, Site = record.Site, Month = month, ElderId = record.ElderId, Category = record.Category,
-            });
-            elderMeals[elderId] = meals;
+            elderMeals[(record.Site, month)] = meals = new();
         }
 
-        meals.Added.Add(ElderMonthCell.Code(dayOfMonth, record.Period));
+        meals.Add((record.ElderId, record.Category, ElderMonthCell.Code(dayOfMonth, record.Period)));
         Mark("daily", record.Site, record.Day);
         Mark("monthly", record.Site, month);
     }
@@ -75,7 +70,6 @@ internal sealed class CountBook(LiteDatabase db, ElderCellDirectory cells)
     public void Write()
     {
         tallies.Upsert(months.Values);
-        WriteElderCells();
         anomalies.Upsert(flagged.Values);
         if (marks.Count > 0)
         {
@@ -86,33 +80,10 @@ internal sealed class CountBook(LiteDatabase db, ElderCellDirectory cells)
             }
 
             dirty.Upsert(marks.Values);
+
+            // Every counted meal marks its day, so the group has a generation of its own to order its deltas by.
+            deltas.Insert(elderMeals.Select(m => ElderCells.DeltaOf(m.Key.Site, m.Key.Month, generation, m.Value)));
         }
-    }
-
-    /// <summary>
-    /// Adds the group's meals to the per-elder cells: a stored cell is looked up once per group and
-    /// updated, a new one (known from <see cref="ElderCellDirectory"/>) inserted without a lookup.
-    /// Upsert looked every cell up twice.
-    /// </summary>
-    private void WriteElderCells()
-    {
-        var fresh = new List<ElderMonthCell>();
-        var stored = new List<ElderMonthCell>();
-        foreach (var (id, meals) in elderMeals)
-        {
-            var added = meals.Cell;
-            var cell = cells.MayExist(elders, added.Site, added.Month, added.ElderId, added.Category) ? elders.FindById(id) : null;
-            if (cell is null)
-            {
-                cells.Adding(added.Site, added.Month, added.ElderId, added.Category);
-            }
-
-            (cell is null ? fresh : stored).Add(cell ??= added);
-            cell.Meals = [.. cell.Meals, .. meals.Added];
-        }
-
-        elders.InsertBulk(fresh);
-        elders.Update(stored);
     }
 
     private void Mark(string kind, string site, string period)
@@ -120,12 +91,4 @@ internal sealed class CountBook(LiteDatabase db, ElderCellDirectory cells)
         string id = DirtyMark.KeyOf(kind, site, period);
         marks.TryAdd(id, new DirtyMark { Id = id, Kind = kind, Site = site, Period = period });
     }
-}
-
-/// <summary>One elder cell of the group: the stored (or new) cell and the meal codes the group adds to it.</summary>
-internal sealed class ElderMeals(ElderMonthCell cell)
-{
-    public ElderMonthCell Cell { get; } = cell;
-
-    public List<byte> Added { get; } = new();
 }

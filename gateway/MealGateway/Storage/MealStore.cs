@@ -16,6 +16,7 @@ public sealed class MealStore : IDisposable
     internal const string TerminalsName = "terminals";
     internal const string TalliesName = "tallies";
     internal const string EldersName = "elders";
+    internal const string ElderDeltasName = "elder_deltas";
     internal const string AnomaliesName = "anomalies";
     internal const string AnchorsName = "anchors";
     internal const string DirtyName = "dirty";
@@ -27,7 +28,6 @@ public sealed class MealStore : IDisposable
     private readonly ILiteCollection<SiteMonthTally> tallies;
     private readonly object gate = new();
     private readonly DatabaseFiles files;
-    private readonly ElderCellDirectory elderCells = new();
 
     /// <param name="openFile">How the database's two files are opened: the local disk unless a test models one.</param>
     public MealStore(string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null, Func<string, DiskFile>? openFile = null)
@@ -46,6 +46,7 @@ public sealed class MealStore : IDisposable
         tallies = db.GetCollection<SiteMonthTally>(TalliesName);
         tallies.EnsureIndex(t => t.Month);
         db.GetCollection<ElderMonthCell>(EldersName).EnsureIndex(e => e.Month);
+        db.GetCollection<ElderMealDelta>(ElderDeltasName).EnsureIndex(e => e.Month);
         db.GetCollection<AnomalyRecord>(AnomaliesName).EnsureIndex(a => a.Day);
     }
 
@@ -84,7 +85,7 @@ public sealed class MealStore : IDisposable
         {
             var versions = new ConfigVersions(db, UtcOffsetMinutes);
             var placement = new Placement(db, versions);
-            var writer = new BatchWriter(db, placement, versions, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc), elderCells);
+            var writer = new BatchWriter(db, placement, versions, (site, terminal, r, key) => ToStored(site, terminal, r, key, receivedUtc));
             var statuses = new BatchRejection[group.Count];
             db.BeginTrans();
             try
@@ -96,12 +97,10 @@ public sealed class MealStore : IDisposable
 
                 writer.Write(receivedUtc);
                 db.Commit();
-                elderCells.Committed();
             }
             catch
             {
                 db.Rollback();
-                elderCells.RolledBack();
                 throw;
             }
 
@@ -181,7 +180,6 @@ public sealed class MealStore : IDisposable
     {
         lock (gate)
         {
-            elderCells.Forget(); // the work may write elder cells
             db.BeginTrans();
             T result;
             try
@@ -199,6 +197,12 @@ public sealed class MealStore : IDisposable
             return result;
         }
     }
+
+    /// <summary>A month's per-elder cells with every meal stored so far (<see cref="ElderCells"/>).</summary>
+    public IReadOnlyList<ElderMonthCell> ElderCellsOf(string month) => Read(db => ElderCells.ForMonth(db, month));
+
+    /// <summary>Applies a month's waiting elder-meal deltas to its cells, durably; returns how many were folded.</summary>
+    public int FoldElderMeals(string month) => Durably(db => ElderCells.Fold(db, month));
 
     /// <summary>Reads under the store's lock.</summary>
     internal T Read<T>(Func<LiteDatabase, T> read)

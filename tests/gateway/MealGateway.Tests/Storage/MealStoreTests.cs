@@ -128,9 +128,12 @@ public sealed class MealStoreTests : IDisposable
             store.StoreBatch("S01", DecodeAs("T04", Batches.Meals("T04", 1, 5)), DateTime.UtcNow);
         }
 
-        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = Path.Combine(directory, "meals.db"), ReadOnly = true });
-        var meals = db.GetCollection<ElderMonthCell>("elders").FindAll().ToDictionary(c => c.ElderId, c => c.Meals.Length);
-        Assert.Equal(new Dictionary<long, int> { [101] = 4, [102] = 4, [103] = 4, [104] = 2, [105] = 2 }, meals);
+        using var reopened = new MealStore(directory, 480);
+        var expected = new Dictionary<long, int> { [101] = 4, [102] = 4, [103] = 4, [104] = 2, [105] = 2 };
+        Assert.Equal(expected, reopened.ElderCellsOf("2026-11").ToDictionary(c => c.ElderId, c => c.Meals.Length));
+        Assert.Equal(4, reopened.FoldElderMeals("2026-11"));
+        Assert.Equal(0, reopened.FoldElderMeals("2026-11"));
+        Assert.Equal(expected, reopened.ElderCellsOf("2026-11").ToDictionary(c => c.ElderId, c => c.Meals.Length));
     }
 
     private static DecodedBatch DecodeAs(string terminal, byte[] payload)
