@@ -55,7 +55,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public static async Task<GatewayHost> StartAsync(GatewayOptions options, CancellationToken cancellationToken = default)
     {
-        int mqttPort = options.MqttPort == 0 ? FreePort.Pick() : options.MqttPort;
+        int mqttPort = options.MqttPort; // 0: the embedded broker binds a port the OS picks and says which
         int httpPort = options.HttpPort; // 0: Kestrel binds a port the OS picks, so no other test can take it first
         DataFiles.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder();
@@ -88,6 +88,7 @@ public sealed class GatewayHost : IAsyncDisposable
         else
         {
             broker = await EmbeddedBroker.StartAsync(mqttPort, options.MqttBind, credentials, clock: options.SecurityClock);
+            mqttPort = broker.Port;
             service = new BrokerConnection("127.0.0.1", mqttPort, EmbeddedBroker.ServiceUserName, broker.ServiceSecret);
         }
 

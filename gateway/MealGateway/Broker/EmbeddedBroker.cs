@@ -78,7 +78,7 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         credentialWatcher.EnableRaisingEvents = true;
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>The service credential's secret for this run (never stored).</summary>
     public string ServiceSecret { get; }
@@ -107,6 +107,7 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         var server = new MqttServerFactory().CreateMqttServer(options, [listener]);
         broker = new EmbeddedBroker(server, port, credentials, serviceSecret ?? PasswordHash.NewSecret(), clock ?? TimeProvider.System);
         await server.StartAsync();
+        broker.Port = listener.BoundPort; // port 0: the OS chose one, so no one else can take it between a pick and the bind
         return broker;
     }
 

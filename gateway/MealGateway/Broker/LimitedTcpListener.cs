@@ -20,6 +20,9 @@ public sealed class LimitedTcpListener(IPAddress bind, int port, int maxPacketBy
 
     public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
 
+    /// <summary>The port listened on once started: the one asked for, or the one the OS chose for port 0.</summary>
+    public int BoundPort => ((IPEndPoint)listener!.LocalEndpoint).Port;
+
     public Task StartAsync(MqttServerOptions options, IMqttNetLogger logger)
     {
         listener = new TcpListener(bind, port);
