@@ -43,6 +43,11 @@ public sealed class MosquittoTests : IAsyncLifetime
             DataDirectory = Path.Combine(directory, "gateway"), HttpPort = 0,
             ExternalBroker = new BrokerConnection("127.0.0.1", mosquitto.Port, "meal-gateway", "gateway-secret"),
         });
+        StartTerminal();
+    }
+
+    private void StartTerminal()
+    {
         terminal = new SimulatedTerminal("S01", "T01", Path.Combine(directory, "t01.flash"), "127.0.0.1", mosquitto.Port, password: "t01-secret");
         terminal.Boot(SyntheticDay.RosterImage());
     }
@@ -84,6 +89,10 @@ public sealed class MosquittoTests : IAsyncLifetime
         string before = Snapshot();
         var good = Batches.Meals("T01", 121, 20);
 
+        // The client id is the login, so each mosquitto_pub as S01/T01 takes the terminal's session
+        // over, and the terminal's reconnect would in turn cut a publish short: power it off meanwhile.
+        await terminal.DisposeAsync();
+
         // Refused by Mosquitto's ACL or login: never reach the gateway.
         var asOther = await PublishAsync("S01/T01", "t01-secret", "meal/v1/S01/T02/records", Batches.Meals("T02", 1, 5));
         Assert.Contains("Not authorized", asOther.Output);
@@ -123,6 +132,7 @@ public sealed class MosquittoTests : IAsyncLifetime
         Assert.Contains("\"TerminalMismatch\":1", health);
         Assert.Contains("\"rejectionsByTerminal\":{\"S01/T01\":{", health);
 
+        StartTerminal();
         await UploadAsync(10); // and the gateway carries on
         Assert.Equal(130, gateway.Store.AcknowledgedOf("S01", "T01"));
     }
