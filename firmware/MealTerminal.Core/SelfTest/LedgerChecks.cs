@@ -151,12 +151,12 @@ namespace MealTerminal.Core.SelfTest
             return null;
         }
 
-        private static RamFlash NewChip()
+        internal static RamFlash NewChip()
         {
             return new RamFlash(2 + LedgerSectors, 4096, 256);
         }
 
-        private static MealLedger Mount(IFlash flash)
+        internal static MealLedger Mount(IFlash flash)
         {
             StateLog state = new StateLog(flash, 0);
             state.Mount();
@@ -165,7 +165,7 @@ namespace MealTerminal.Core.SelfTest
             return ledger;
         }
 
-        private static MealRecord Meal(int elder)
+        internal static MealRecord Meal(int elder)
         {
             MealRecord record = new MealRecord();
             record.Verdict = VerdictCode.Accepted;

@@ -16,10 +16,8 @@ namespace MealTerminal.Core.SelfTest
 
         public static string SearchThousand()
         {
-            int imageSize = RosterFormat.ImageSize(Entries);
-            int sectors = (imageSize + 4095) / 4096;
-            RamFlash flash = new RamFlash(sectors, 4096, 256);
-            WriteImage(flash);
+            IFlash flash = WrittenChip();
+            int sectors = flash.SectorCount;
             RosterSlot slot = new RosterSlot(flash, 0, sectors);
             if (!slot.LoadHeader() || !slot.VerifyEntries())
             {
@@ -59,6 +57,16 @@ namespace MealTerminal.Core.SelfTest
             uid[0] = 0x01;
             CardKey.FromUid(uid, 4, key, 0);
             return slot.TryFind(key, 0, entry) ? "a card before the first entry was found" : null;
+        }
+
+        /// <summary>The chip the check searches: the roster image written to RAM flash.</summary>
+        internal static IFlash WrittenChip()
+        {
+            int imageSize = RosterFormat.ImageSize(Entries);
+            int sectors = (imageSize + 4095) / 4096;
+            RamFlash flash = new RamFlash(sectors, 4096, 256);
+            WriteImage(flash);
+            return flash;
         }
 
         /// <summary>Header first (its CRC computed in a first pass), then each 24-byte entry in key order.</summary>
