@@ -12,6 +12,15 @@ public class MemoryBudgetTests
     private const long AdapterAllowance = 16 * 1024;
 
     [Fact]
+    public void EachSelfTestCheck_AtItsFullest_FitsTheSelfTestBudget()
+    {
+        foreach (FootprintLine check in Footprint.SelfTestChecks())
+        {
+            Assert.True(check.Bytes <= Footprint.SelfTestBudget, $"{check.Name}: {check.Bytes:N0} bytes, budget {Footprint.SelfTestBudget:N0}");
+        }
+    }
+
+    [Fact]
     public void TheRunningTerminalsCore_LeavesRoomForTheAdaptersInItsBudget()
     {
         long core = Footprint.RunningTerminal().Sum(l => l.Bytes);
