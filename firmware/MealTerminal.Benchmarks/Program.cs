@@ -5,7 +5,14 @@ using MealTerminal.Core.Ledger;
 using MealTerminal.Core.Meals;
 
 // Figures for docs/benchmarks.md: flash work per tap, bytes read at boot with a full ledger,
-// records per MB, managed allocation per tap, and sector wear over a long run.
+// records per MB, managed allocation per tap, and sector wear over a long run; with "memory",
+// only the modelled heap of each structure (MealTerminal.Benchmarks.Memory).
+if (args.Length > 0 && args[0] == "memory")
+{
+    MealTerminal.Benchmarks.Memory.FootprintReport.Print(Console.Out);
+    return;
+}
+
 var bench = new TerminalBench();
 var layout = new FlashLayout(bench.Chip, TerminalBench.RosterSize);
 Console.WriteLine($"chip: {bench.Chip.SectorCount} sectors of 4 KB (W25Q32 less 2 reserved); roster {TerminalBench.RosterSize} elders, " +

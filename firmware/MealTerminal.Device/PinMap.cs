@@ -5,7 +5,8 @@ namespace MealTerminal.Device
     /// same table for people; a test keeps the two in agreement). Avoided on purpose: GPIO 6-11 (the
     /// module's own flash), strapping pins 0, 2, 5, 12 and 15 (a module pulling them at reset changes
     /// the boot mode or flash voltage), 34-39 for anything needing output or a pull-up (input only,
-    /// no internal pull-ups), and 1/3 (USB serial, used to deploy and provision). GPIO 16/17 are free
+    /// no internal pull-ups), 14 (drives a PWM signal at boot), and 1/3 (UART0 behind the USB port: COM1,
+    /// which nanoCLR's wire protocol owns for deploying and debugging). GPIO 16/17 are free
     /// on WROOM-32 only: a WROVER module uses them for PSRAM, so this map is not for WROVER boards.
     /// </summary>
     public static class PinMap
@@ -36,5 +37,13 @@ namespace MealTerminal.Device
 
         /// <summary>Host button to ground; internal pull-up, so pressed reads low.</summary>
         public const int HostButton = 32;
+
+        /// <summary>
+        /// Service header for the provisioning console (COM2, 115200 8N1): the technician's 3.3 V
+        /// USB-serial adapter's TX goes to ConsoleRx, its RX to ConsoleTx, GND to GND.
+        /// </summary>
+        public const int ConsoleRx = 33;
+
+        public const int ConsoleTx = 13;
     }
 }

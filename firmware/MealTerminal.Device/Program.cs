@@ -39,6 +39,8 @@ namespace MealTerminal.Device
             Configuration.SetPinFunction(PinMap.SpiClock, DeviceFunction.SPI1_CLOCK);
             Configuration.SetPinFunction(PinMap.I2cData, DeviceFunction.I2C1_DATA);
             Configuration.SetPinFunction(PinMap.I2cClock, DeviceFunction.I2C1_CLOCK);
+            Configuration.SetPinFunction(PinMap.ConsoleRx, DeviceFunction.COM2_RX);
+            Configuration.SetPinFunction(PinMap.ConsoleTx, DeviceFunction.COM2_TX);
 
             GpioController gpio = new GpioController();
             AnchoredClock clock = new AnchoredClock(new TickCounter(), new Ds3231(new EspI2cPort(new I2cDevice(new I2cConnectionSettings(1, Ds3231Address)))));
@@ -57,7 +59,7 @@ namespace MealTerminal.Device
             ProvisioningRecord settings = ProvisioningRecord.TryParse(sector, out problem);
             if (settings == null)
             {
-                ShowForever(display, "终端未配置", problem);
+                ServeConsoleForever(display, chip, problem);
             }
 
             SpiConnectionSettings readerBus = new SpiConnectionSettings(1, PinMap.ReaderChipSelect);
@@ -145,21 +147,32 @@ namespace MealTerminal.Device
                 Thread.Sleep(50);
             }
 
+            ConsoleSession console = OpenConsole(chip);
             while (!signals.HostButtonPressed)
             {
+                console.Poll(); // the provisioning console answers until the button is pressed
                 Thread.Sleep(50);
             }
         }
 
-        private static void ShowForever(Ssd1306Feedback display, string title, string detail)
+        /// <summary>No valid provisioning record: say why, and serve the provisioning console until a power cycle.</summary>
+        private static void ServeConsoleForever(Ssd1306Feedback display, IFlash chip, string problem)
         {
             Screen screen = new Screen();
-            screen.Set(0, SignalPattern.Refused, title, detail, "请联系管理员", string.Empty);
+            screen.Set(0, SignalPattern.Refused, "终端未配置", problem, "请用串口配置", string.Empty);
             display.Show(screen);
+            ConsoleSession console = OpenConsole(chip);
             while (true)
             {
-                Thread.Sleep(60000);
+                console.Poll();
+                Thread.Sleep(20);
             }
+        }
+
+        private static ConsoleSession OpenConsole(IFlash chip)
+        {
+            int scratch = chip.SectorCount - ReservedTailSectors;
+            return new ConsoleSession(new SerialConsoleLine(), new ProvisioningConsole(chip, new ConsoleSelfTest(chip, scratch)));
         }
     }
 }

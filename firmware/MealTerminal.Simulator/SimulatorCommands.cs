@@ -4,7 +4,10 @@ using MealTerminal.Simulator.Demo;
 
 namespace MealTerminal.Simulator;
 
-/// <summary>`demo` runs the whole system on one machine; `terminal` runs one keyboard-driven terminal; `selftest` checks the core.</summary>
+/// <summary>
+/// `demo` runs the whole system on one machine; `terminal` runs one keyboard-driven terminal; `selftest` checks the core;
+/// `provision` talks to a real terminal's provisioning console over a serial port.
+/// </summary>
 public static class SimulatorCommands
 {
     public static RootCommand Build()
@@ -92,6 +95,13 @@ public static class SimulatorCommands
             return 0;
         });
 
-        return new RootCommand("Meal terminal simulator") { demo, terminal, selftest, screens };
+        var port = new Option<string>("--port") { Required = true, Description = "Serial port of the USB-serial adapter on the terminal's service header (COM5, /dev/ttyUSB0)" };
+        var provision = new Command("provision", "Provisioning console of a real terminal: commands from stdin (SET key value, SHOW, SAVE, SELFTEST), answers printed; exit 1 on any ERR")
+        {
+            port,
+        };
+        provision.SetAction(parse => Provisioning.ProvisionCommand.Run(parse.GetValue(port)!, Console.In, Console.Out));
+
+        return new RootCommand("Meal terminal simulator") { demo, terminal, selftest, screens, provision };
     }
 }

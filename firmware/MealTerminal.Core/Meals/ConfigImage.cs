@@ -1,5 +1,6 @@
 using System.Text;
 using MealTerminal.Core.Integrity;
+using MealTerminal.Core.Text;
 
 namespace MealTerminal.Core.Meals
 {
@@ -9,7 +10,8 @@ namespace MealTerminal.Core.Meals
     ///    5 u16 UTC offset in minutes + 1440     7 u8 storage warning percent (50..99)
     ///    8 u16 tap debounce in milliseconds (500..10000)    10 u8 number of meal periods n (1..4)
     ///   then per period: u16 start minute, u16 end minute, u8 meals per elder (1..3),
-    ///     u8 name length L (1..18), L bytes of UTF-8 name
+    ///     u8 name length L (1..18), L bytes of UTF-8 name (PortableText: well-formed, Basic
+    ///     Multilingual Plane, no control characters or byte-order mark; read as is, nothing trimmed)
     ///   then u8 price count: 0, or n x 11 pairs (period-major, category-minor) of u16 price fen, u16 subsidy fen
     ///   formats 2 and 3: then u16 clockless meal gap in minutes (60..1440)
     ///   format 3 only: then the extension section (ConfigExtensions: u8 count, tagged fields)
@@ -130,6 +132,12 @@ namespace MealTerminal.Core.Meals
 
                 int length = buffer[at + 5];
                 if (length < 1 || length > MaxNameBytes || at + 6 + length > available)
+                {
+                    return -1;
+                }
+
+                // GetString differs between the runtimes on NUL, malformed UTF-8 and surrogates: refuse those.
+                if (!PortableText.IsPortableUtf8(buffer, at + 6, length))
                 {
                     return -1;
                 }
@@ -255,6 +263,11 @@ namespace MealTerminal.Core.Meals
                 if (bytes < 1 || bytes > MaxNameBytes)
                 {
                     return "meal period name must be 1 to " + MaxNameBytes + " bytes of UTF-8";
+                }
+
+                if (!PortableText.IsPortable(values.Periods[i].Name))
+                {
+                    return "meal period name must not hold control characters, a byte-order mark or characters outside the Basic Multilingual Plane";
                 }
             }
 

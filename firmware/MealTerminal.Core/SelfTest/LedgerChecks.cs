@@ -13,7 +13,7 @@ namespace MealTerminal.Core.SelfTest
         /// <summary>Appends past the first sector boundary, remounts, reads every record back.</summary>
         public static string AppendAcrossSectors()
         {
-            RamFlash flash = NewChip();
+            SparseRamFlash flash = NewChip();
             MealLedger ledger = Mount(flash);
             int count = (ledger.Capacity / ledger.SectorCount) + 7;
             for (int i = 1; i <= count; i++)
@@ -67,7 +67,7 @@ namespace MealTerminal.Core.SelfTest
 
         private static string CutOnce(int cutAt, bool marginal)
         {
-            RamFlash flash = NewChip();
+            SparseRamFlash flash = NewChip();
             MealLedger ledger = Mount(flash);
             int perSector = ledger.Capacity / ledger.SectorCount;
             int before = perSector - 1;
@@ -151,12 +151,12 @@ namespace MealTerminal.Core.SelfTest
             return null;
         }
 
-        private static RamFlash NewChip()
+        internal static SparseRamFlash NewChip()
         {
-            return new RamFlash(2 + LedgerSectors, 4096, 256);
+            return new SparseRamFlash(2 + LedgerSectors, 4096, 256);
         }
 
-        private static MealLedger Mount(IFlash flash)
+        internal static MealLedger Mount(IFlash flash)
         {
             StateLog state = new StateLog(flash, 0);
             state.Mount();
@@ -165,7 +165,7 @@ namespace MealTerminal.Core.SelfTest
             return ledger;
         }
 
-        private static MealRecord Meal(int elder)
+        internal static MealRecord Meal(int elder)
         {
             MealRecord record = new MealRecord();
             record.Verdict = VerdictCode.Accepted;

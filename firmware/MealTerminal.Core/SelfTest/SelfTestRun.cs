@@ -83,7 +83,7 @@ namespace MealTerminal.Core.SelfTest
             {
                 case 0: return "ledger-append-across-sectors";
                 case 1: return "ledger-power-cut-recovery";
-                case 2: return "roster-search-1000";
+                case 2: return "roster-search-500";
                 case 3: return "codec-batch-round-trip";
                 case 4: return "codec-crc-catches-damage";
                 case 5: return "terminal-tap-verdicts";

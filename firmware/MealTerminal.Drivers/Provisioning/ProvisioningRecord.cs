@@ -1,5 +1,6 @@
 using System;
 using MealTerminal.Core.Integrity;
+using MealTerminal.Core.Text;
 
 namespace MealTerminal.Drivers.Provisioning
 {

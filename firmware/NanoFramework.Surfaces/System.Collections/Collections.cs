@@ -1,5 +1,7 @@
-// Reference surface of NuGet package nanoFramework.System.Collections 1.5.x
+// Reference surface of NuGet package nanoFramework.System.Collections 1.5.67
 // (assembly nanoFramework.System.Collections): Hashtable, Queue, Stack, DictionaryEntry. Non-generic only.
+// Read from nanoframework/System.Collections at tag v1.5.67: Hashtable's members are not virtual and it has
+// no ContainsKey (use Contains); Queue's and Stack's are virtual.
 namespace System.Collections
 {
     public class DictionaryEntry
@@ -33,21 +35,21 @@ namespace System.Collections
     {
         public Hashtable() { }
         public Hashtable(int capacity) { }
-        public virtual object this[object key] { get => throw null; set { } }
-        public virtual ICollection Keys => throw null;
-        public virtual ICollection Values => throw null;
-        public virtual int Count => throw null;
-        public virtual bool IsReadOnly => throw null;
-        public virtual bool IsFixedSize => throw null;
-        public virtual bool IsSynchronized => throw null;
-        public virtual object SyncRoot => throw null;
-        public virtual void Add(object key, object value) { }
-        public virtual void Clear() { }
-        public virtual object Clone() => throw null;
-        public virtual bool Contains(object key) => throw null;
-        public virtual bool ContainsKey(object key) => throw null;
-        public virtual void Remove(object key) { }
-        public virtual void CopyTo(Array array, int arrayIndex) { }
+        public Hashtable(int capacity, float loadFactor) { }
+        public object this[object key] { get => throw null; set { } }
+        public ICollection Keys => throw null;
+        public ICollection Values => throw null;
+        public int Count => throw null;
+        public bool IsReadOnly => throw null;
+        public bool IsFixedSize => throw null;
+        public bool IsSynchronized => throw null;
+        public object SyncRoot => throw null;
+        public void Add(object key, object value) { }
+        public void Clear() { }
+        public object Clone() => throw null;
+        public bool Contains(object key) => throw null;
+        public void Remove(object key) { }
+        public void CopyTo(Array array, int arrayIndex) { }
         public IEnumerator GetEnumerator() => throw null;
     }
 

@@ -1,5 +1,6 @@
-// Reference surface of NuGet package nanoFramework.System.Text 1.3.x (assembly nanoFramework.System.Text):
-// System.Text.StringBuilder. Declarations only.
+// Reference surface of NuGet package nanoFramework.System.Text 1.3.42 (assembly nanoFramework.System.Text):
+// System.Text.StringBuilder, a subset of its members, read from nanoframework/System.Text at tag v1.3.42.
+// Declarations only.
 namespace System.Text
 {
     public sealed class StringBuilder

@@ -74,6 +74,22 @@ public class OutsideTheSubsetTests
     public void HashtableWithTheCollectionsSurface_Compiles() =>
         Assert.Empty(SurfaceCompiler.Errors(HashtableSnippet, SurfaceCompiler.Collections));
 
+    /// <summary>System.Collections 1.5.67 has Contains, not .NET's ContainsKey (the surface declared one until issue 15).</summary>
+    [Fact]
+    public void HashtableContainsKey_WhichThePackageLacks_DoesNotCompile()
+    {
+        var errors = SurfaceCompiler.Errors("class C { bool F(System.Collections.Hashtable t) { return t.ContainsKey(1); } }", SurfaceCompiler.Collections);
+        Assert.Contains(errors, e => e.GetMessage().Contains("ContainsKey", StringComparison.Ordinal));
+    }
+
+    /// <summary>System.Text 1.3.42's Encoding has an abstract GetDecoder: an encoding of ours must implement it there too.</summary>
+    [Fact]
+    public void AnEncodingWithoutGetDecoder_DoesNotCompile()
+    {
+        var errors = SurfaceCompiler.Errors("class E : System.Text.Encoding { }", SurfaceCompiler.Text);
+        Assert.Contains(errors, e => e.GetMessage().Contains("GetDecoder", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void MathWithoutTheMathSurface_DoesNotCompile() =>
         AssertFails("class C { int F(int a, int b) { return System.Math.Max(a, b); } }", "Math");

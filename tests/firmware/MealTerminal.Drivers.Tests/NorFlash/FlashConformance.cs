@@ -71,3 +71,8 @@ public sealed class RamFlashConformance : FlashConformance
 {
     protected override IFlash CreateFlash() => new RamFlash(4, 4096, 256);
 }
+
+public sealed class SparseRamFlashConformance : FlashConformance
+{
+    protected override IFlash CreateFlash() => new SparseRamFlash(4, 4096, 256);
+}

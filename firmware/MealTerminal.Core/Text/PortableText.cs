@@ -1,10 +1,11 @@
-namespace MealTerminal.Drivers.Provisioning
+namespace MealTerminal.Core.Text
 {
     /// <summary>
     /// Byte-level checks that make outside text mean the same on nanoFramework and .NET. On the
     /// device Encoding.UTF8.GetString stops at the first NUL, decodes malformed UTF-8 to fewer U+FFFD
     /// and indexes surrogate pairs wrongly, and string.Trim() strips a different set of characters;
     /// text that passes these checks decodes identically on both and is trimmed by us, not by Trim().
+    /// Used by the provisioning record (Drivers) and the configuration image's period names.
     /// </summary>
     public static class PortableText
     {
@@ -20,6 +21,25 @@ namespace MealTerminal.Drivers.Provisioning
             for (int i = offset; i < offset + count; i++)
             {
                 if (bytes[i] < 0x20 || bytes[i] > 0x7E)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// True when a string encodes to portable UTF-8: no surrogates (characters outside the Basic
+        /// Multilingual Plane, or a lone half that .NET would encode as U+FFFD), no C0 or C1 control
+        /// characters, no DEL and no byte-order mark.
+        /// </summary>
+        public static bool IsPortable(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFEFF || (c >= 0xD800 && c <= 0xDFFF))
                 {
                     return false;
                 }
