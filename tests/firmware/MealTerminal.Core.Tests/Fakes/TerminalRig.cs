@@ -31,6 +31,8 @@ public sealed class TerminalRig
 
     public LoopbackUplink Uplink { get; } = new() { IsConnected = false };
 
+    public RecordingVoice Voice { get; } = new();
+
     public TerminalConfig Config { get; } = new("S01", "T01", TerminalConfig.DefaultPeriods());
 
     public Terminal Terminal { get; private set; } = null!;
@@ -38,7 +40,7 @@ public sealed class TerminalRig
     public void Reboot()
     {
         Clock.MillisecondsSinceBoot = 0;
-        Terminal = new Terminal(Config, new FlashLayout(Flash, MaxRoster), Flash, Reader, Clock, Feedback, Uplink);
+        Terminal = new Terminal(Config, new FlashLayout(Flash, MaxRoster), Flash, Reader, Clock, Feedback, Uplink) { Voice = Voice };
         Terminal.Boot();
     }
 
