@@ -48,12 +48,20 @@ namespace MealTerminal.Core
             Sync = new SyncSession(Ledger, uplink, config.TerminalId);
             Time = new TimeSync(uplink, clock);
             Downloads = new Downloader(uplink, state, Rosters, Configs);
+            VoicePacks = new VoicePackStore(flash, state, layout.VoiceFirstSector, layout.VoiceSectorsPerSlot);
+            if (layout.VoiceSectorsPerSlot > 0)
+            {
+                Downloads.Register(DownloadCodec.KindVoicePack, VoicePacks);
+            }
             Heartbeat = new StatusReporter(uplink, clock, Ledger, Rosters, config, Sync);
             Today = new DayCounts();
             taps = new TapHandler(config, clock, Ledger, Rosters, Today, layout.MaxRosterEntries);
             marker = new ConfigMarker(Ledger, clock);
             Voice = new SilentVoice();
         }
+
+        /// <summary>Recorded clips for the voice (empty on a layout without voice slots).</summary>
+        public VoicePackStore VoicePacks { get; private set; }
 
         /// <summary>The voice port: silent until the device or simulator sets its adapter, before Boot.</summary>
         public IVoice Voice { get; set; }
@@ -115,6 +123,7 @@ namespace MealTerminal.Core
             marker.Mount(config.ConfigVersion, Configs.SlotLost, BootCount);
             marker.Announce(config.ConfigVersion);
             Rosters.Mount();
+            VoicePacks.Mount();
             taps.Rebuild(BootCount);
             LastSyncSeconds = state.Get(StateLog.KeyLastSync, 0);
             ackSeen = Ledger.AcknowledgedSequence;
@@ -139,6 +148,7 @@ namespace MealTerminal.Core
         public void Tick()
         {
             marker.Announce(config.ConfigVersion); // a marker storage-full kept out goes in before the next tap
+            Voice.Tick();
             int length;
             CardReadStatus status = reader.Poll(uid, out length);
             if (status != CardReadStatus.NoCard)
@@ -159,7 +169,6 @@ namespace MealTerminal.Core
                 }
             }
 
-            Voice.Tick();
             long now = clock.MillisecondsSinceBoot;
             Route(now);
             Time.Tick(now);
@@ -199,7 +208,7 @@ namespace MealTerminal.Core
                 {
                     Time.OnAnswer(inbound, length, now);
                 }
-                else if (channel == UplinkChannel.RosterOffer || channel == UplinkChannel.ConfigOffer)
+                else if (channel == UplinkChannel.RosterOffer || channel == UplinkChannel.ConfigOffer || channel == UplinkChannel.VoiceOffer)
                 {
                     Downloads.OnOffer(inbound, length);
                 }
