@@ -99,3 +99,6 @@ for (long i = 0; i < target; i++)
 var ledgerErases = bench.Chip.EraseCounts.Skip(layout.LedgerFirstSector).Take(layout.LedgerSectorCount).ToArray();
 Console.WriteLine($"wear after {target} more records ({target / 300} days at 300 a day): ledger sector erases min {ledgerErases.Min()} max {ledgerErases.Max()} " +
     $"(spread {ledgerErases.Max() - ledgerErases.Min()}); state log sectors {bench.Chip.EraseCounts[0]} and {bench.Chip.EraseCounts[1]} erases for {target / 50} acknowledgements");
+
+// 5. The voice: tap to first audio byte, reads and allocation per tap with the shipped pack.
+VoiceBench.Run(args.Length > 0 ? args[0] : "firmware/VoicePacks/mandarin-espeak.vpk");

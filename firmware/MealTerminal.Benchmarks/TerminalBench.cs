@@ -17,8 +17,9 @@ public sealed class TerminalBench
     private readonly Reader reader = new();
     private readonly Feedback feedback = new();
 
-    public TerminalBench()
+    public TerminalBench(int voiceSectorsPerSlot = 0)
     {
+        VoiceSectorsPerSlot = voiceSectorsPerSlot;
         Clock.Now = new DateTime(2026, 11, 23, 3, 30, 0); // 11:30 at +08:00
         Reboot();
         if (!Terminal.Rosters.Install(RosterWriter.Build(Roster(), 1, 1)))
@@ -31,6 +32,9 @@ public sealed class TerminalBench
 
     public CountingFlash Chip { get; } = new(ChipSectors);
 
+    /// <summary>Voice pack slot size of the layout (0: a terminal without recorded voice).</summary>
+    public int VoiceSectorsPerSlot { get; }
+
     public BenchClock Clock { get; } = new();
 
     public TerminalConfig Config { get; } = new("S01", "T01", TerminalConfig.DefaultPeriods());
@@ -42,7 +46,7 @@ public sealed class TerminalBench
     public void Reboot()
     {
         Clock.Milliseconds = 0;
-        Terminal = new Terminal(Config, new FlashLayout(Chip, RosterSize), Chip, reader, Clock, feedback, new Offline());
+        Terminal = new Terminal(Config, new FlashLayout(Chip, RosterSize, VoiceSectorsPerSlot), Chip, reader, Clock, feedback, new Offline());
         Terminal.Boot();
     }
 

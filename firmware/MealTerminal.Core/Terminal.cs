@@ -6,6 +6,7 @@ using MealTerminal.Core.Ledger;
 using MealTerminal.Core.Meals;
 using MealTerminal.Core.Roster;
 using MealTerminal.Core.Sync;
+using MealTerminal.Core.Voice;
 
 namespace MealTerminal.Core
 {
@@ -30,6 +31,8 @@ namespace MealTerminal.Core
         private long reviewShownAt;
         private readonly byte[] inbound = new byte[DownloadCodec.MaxChunk + DownloadCodec.ChunkOverhead];
         private uint ackSeen;
+        private readonly VoicePrompt prompt = new VoicePrompt();
+        private readonly VoiceSettings voiceSettings = new VoiceSettings();
 
         public Terminal(TerminalConfig config, FlashLayout layout, IFlash flash, ICardReader reader, IClock clock, IFeedback feedback, IUplink uplink)
         {
@@ -45,11 +48,23 @@ namespace MealTerminal.Core
             Sync = new SyncSession(Ledger, uplink, config.TerminalId);
             Time = new TimeSync(uplink, clock);
             Downloads = new Downloader(uplink, state, Rosters, Configs);
+            VoicePacks = new VoicePackStore(flash, state, layout.VoiceFirstSector, layout.VoiceSectorsPerSlot);
+            if (layout.VoiceSectorsPerSlot > 0)
+            {
+                Downloads.Register(DownloadCodec.KindVoicePack, VoicePacks);
+            }
             Heartbeat = new StatusReporter(uplink, clock, Ledger, Rosters, config, Sync);
             Today = new DayCounts();
             taps = new TapHandler(config, clock, Ledger, Rosters, Today, layout.MaxRosterEntries);
             marker = new ConfigMarker(Ledger, clock);
+            Voice = new SilentVoice();
         }
+
+        /// <summary>Recorded clips for the voice (empty on a layout without voice slots).</summary>
+        public VoicePackStore VoicePacks { get; private set; }
+
+        /// <summary>The voice port: silent until the device or simulator sets its adapter, before Boot.</summary>
+        public IVoice Voice { get; set; }
 
         public MealLedger Ledger { get; private set; }
 
@@ -100,6 +115,7 @@ namespace MealTerminal.Core
             if (Configs.InstalledVersion != 0)
             {
                 config.Apply(Configs.Active);
+                voiceSettings.Apply(Configs.Active.Extensions);
             }
 
             Ledger.EpochSalt = ((uint)BootCount << 16) ^ (uint)clock.MillisecondsSinceBoot;
@@ -107,6 +123,7 @@ namespace MealTerminal.Core
             marker.Mount(config.ConfigVersion, Configs.SlotLost, BootCount);
             marker.Announce(config.ConfigVersion);
             Rosters.Mount();
+            VoicePacks.Mount();
             taps.Rebuild(BootCount);
             LastSyncSeconds = state.Get(StateLog.KeyLastSync, 0);
             ackSeen = Ledger.AcknowledgedSequence;
@@ -123,12 +140,15 @@ namespace MealTerminal.Core
             reviewShownAt = now;
             HostReview.Render(review, reviewPage, config, Today, Ledger, LastSyncSeconds, Sync.IdentityConflict);
             feedback.Show(review);
+            VerdictPrompts.ForHostReview(prompt, reviewPage, MealsToday(), Sync.IdentityConflict);
+            Speak();
         }
 
         /// <summary>One pass of the main loop: poll the card reader once, then let sync work.</summary>
         public void Tick()
         {
             marker.Announce(config.ConfigVersion); // a marker storage-full kept out goes in before the next tap
+            Voice.Tick();
             int length;
             CardReadStatus status = reader.Poll(uid, out length);
             if (status != CardReadStatus.NoCard)
@@ -143,6 +163,8 @@ namespace MealTerminal.Core
                     {
                         reviewPage = -1;
                         feedback.Show(taps.Screen);
+                        VerdictPrompts.ForTap(prompt, taps.Screen.Verdict, taps.PayFen);
+                        Speak();
                     }
                 }
             }
@@ -186,7 +208,7 @@ namespace MealTerminal.Core
                 {
                     Time.OnAnswer(inbound, length, now);
                 }
-                else if (channel == UplinkChannel.RosterOffer || channel == UplinkChannel.ConfigOffer)
+                else if (channel == UplinkChannel.RosterOffer || channel == UplinkChannel.ConfigOffer || channel == UplinkChannel.VoiceOffer)
                 {
                     Downloads.OnOffer(inbound, length);
                 }
@@ -197,9 +219,35 @@ namespace MealTerminal.Core
             }
         }
 
+        private int MealsToday()
+        {
+            int total = 0;
+            for (int p = 0; p < config.Periods.Length; p++)
+            {
+                total += Today.MealsInPeriod(p);
+            }
+
+            return total;
+        }
+
+        /// <summary>Hands the prompt to the voice unless it is silent hours (the screen and the beep still tell).</summary>
+        private void Speak()
+        {
+            if (voiceSettings.Volume == 0 || (clock.IsWallClockValid
+                && voiceSettings.IsSilentAt(LocalTime.LocalMinuteOfDay(LocalTime.ToRecordSeconds(clock.UtcNow), config.UtcOffsetMinutes))))
+            {
+                return;
+            }
+
+            prompt.Volume = voiceSettings.Volume;
+            Voice.Say(prompt);
+            Voice.Tick(); // the first audio goes out now, not after sync has had its turn
+        }
+
         private void ApplyDownloadedConfig()
         {
             config.Apply(Configs.Active);
+            voiceSettings.Apply(Configs.Active.Extensions);
             marker.Announce(config.ConfigVersion); // before any record decided with it (docs/formats.md)
             if (clock.IsWallClockValid)
             {

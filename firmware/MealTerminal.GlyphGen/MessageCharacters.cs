@@ -18,7 +18,7 @@ public static partial class MessageCharacters
 
         foreach (var file in Directory.EnumerateFiles(sourceFolder, "*.cs", SearchOption.AllDirectories))
         {
-            if (file.Contains("/bin/") || file.Contains("/obj/") || file.EndsWith("GlyphTable.cs"))
+            if (file.Contains("/bin/") || file.Contains("/obj/") || file.Contains("/Voice/") || file.EndsWith("GlyphTable.cs"))
             {
                 continue;
             }

@@ -3,6 +3,7 @@ using MealTerminal.Core.Display;
 using MealTerminal.Core.Flash;
 using MealTerminal.Core.Meals;
 using MealTerminal.Simulator.Adapters;
+using MealTerminal.Simulator.Voice;
 
 namespace MealTerminal.Simulator;
 
@@ -19,7 +20,7 @@ public sealed class SimulatedTerminal : IAsyncDisposable
 
     private readonly FileFlash flash;
 
-    public SimulatedTerminal(string site, string terminalId, string flashPath, string brokerHost, int brokerPort, Action<Screen>? print = null, string? password = null)
+    public SimulatedTerminal(string site, string terminalId, string flashPath, string brokerHost, int brokerPort, Action<Screen>? print = null, string? password = null, string? voiceFolder = null)
     {
         Site = site;
         TerminalId = terminalId;
@@ -27,7 +28,12 @@ public sealed class SimulatedTerminal : IAsyncDisposable
         Uplink = new MqttUplink(brokerHost, brokerPort, site, terminalId, password);
         Feedback = new TextFeedback(print);
         var config = new TerminalConfig(site, terminalId, TerminalConfig.DefaultPeriods());
-        Core = new Terminal(config, new FlashLayout(flash, MaxRosterEntries), flash, Reader, Clock, Feedback, Uplink);
+        Core = new Terminal(config, new FlashLayout(flash, MaxRosterEntries, FlashLayout.DefaultVoiceSectorsPerSlot), flash, Reader, Clock, Feedback, Uplink);
+        if (voiceFolder is not null)
+        {
+            Voice = new WavPromptWriter(Core.VoicePacks, flash, voiceFolder, $"{site}-{terminalId}");
+            Core.Voice = Voice;
+        }
     }
 
     public string Site { get; }
@@ -44,6 +50,9 @@ public sealed class SimulatedTerminal : IAsyncDisposable
 
     public MqttUplink Uplink { get; }
 
+    /// <summary>Writes each prompt as a WAV file; null when the terminal was made without a voice folder.</summary>
+    public WavPromptWriter? Voice { get; }
+
     /// <summary>
     /// Boots the core and starts the uplink; with a roster image, installs it first when flash has none
     /// or an older one (provisioning). Without one the terminal gets its roster from the gateway.
@@ -51,6 +60,12 @@ public sealed class SimulatedTerminal : IAsyncDisposable
     public void Boot(byte[]? rosterImage = null)
     {
         Core.Boot();
+        byte[] pack = ShippedVoicePack.Read();
+        if (Core.VoicePacks.InstalledVersion < BitConverter.ToUInt32(pack, 8) && !Core.VoicePacks.Install(pack))
+        {
+            throw new InvalidOperationException("the shipped voice pack failed its check");
+        }
+
         if (rosterImage is not null && (Core.Rosters.Active is null || Core.Rosters.ActiveVersion < ReadVersion(rosterImage)))
         {
             if (!Core.Rosters.Install(rosterImage))

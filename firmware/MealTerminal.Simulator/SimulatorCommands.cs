@@ -102,6 +102,15 @@ public static class SimulatorCommands
         };
         provision.SetAction(parse => Provisioning.ProvisionCommand.Run(parse.GetValue(port)!, Console.In, Console.Out));
 
-        return new RootCommand("Meal terminal simulator") { demo, terminal, selftest, screens, provision };
+
+        var voiceFolder = new Argument<string>("folder") { Description = "Where to write voice.md and the WAVs", DefaultValueFactory = _ => "docs/screens" };
+        var voices = new Command("voices", "Play every verdict's prompt from the shipped voice pack into WAV files for review") { voiceFolder };
+        voices.SetAction(parse =>
+        {
+            Voice.VoiceGallery.WriteTo(parse.GetValue(voiceFolder)!, Voice.ShippedVoicePack.Read());
+            return 0;
+        });
+
+        return new RootCommand("Meal terminal simulator") { demo, terminal, selftest, screens, provision, voices };
     }
 }

@@ -28,6 +28,9 @@ namespace MealTerminal.Core.Ledger
         public const int KeyDownloadDone = 8;
         public const int KeyActiveConfigSlot = 9;
 
+        /// <summary>Active voice pack slot (Voice/VoicePackStore).</summary>
+        public const int KeyActiveVoiceSlot = 10;
+
         /// <summary>Keys are 1..MaxKeys-1; raising it keeps existing flash readable (unknown keys were never written).</summary>
         private const int MaxKeys = 12;
         private const int EntrySize = 16;

@@ -30,6 +30,9 @@ namespace MealTerminal.Core.Meals
             {
                 case TagTerminalMode:
                     return length == 1 && section[valueAt] <= TerminalModeDelivery ? null : "terminal mode must be one byte, 0 or 1";
+                case Voice.VoiceSettings.TagVolume:
+                case Voice.VoiceSettings.TagSilentHours:
+                    return Voice.VoiceSettings.CheckField(tag, section, valueAt, length);
                 default:
                     return "unknown configuration field " + tag;
             }

@@ -51,6 +51,9 @@ namespace MealTerminal.Core.Meals
 
         public Screen Screen { get; private set; }
 
+        /// <summary>What the elder pays for the last tap's meal, in fen; Voice.VerdictPrompts.NoAmount when the screen shows no amount.</summary>
+        public int PayFen { get; private set; }
+
         /// <summary>True when the last tap was the site host's card: the caller shows the host review.</summary>
         public bool HostCardTapped { get; private set; }
 
@@ -62,6 +65,7 @@ namespace MealTerminal.Core.Meals
         {
             long now = clock.MillisecondsSinceBoot;
             HostCardTapped = false;
+            PayFen = Voice.VerdictPrompts.NoAmount;
             if (status == CardReadStatus.RandomUid)
             {
                 VerdictScreens.Render(Screen, VerdictCode.RandomUid, string.Empty, string.Empty);
@@ -187,6 +191,7 @@ namespace MealTerminal.Core.Meals
             if (pay.Length > 0)
             {
                 Screen.Line4 = pay;
+                PayFen = config.Prices.PriceFen(period, entry.Category) - config.Prices.SubsidyFen(period, entry.Category);
             }
         }
 

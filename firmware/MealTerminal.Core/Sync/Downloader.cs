@@ -17,10 +17,10 @@ namespace MealTerminal.Core.Sync
 
         private readonly IUplink uplink;
         private readonly StateLog state;
-        private readonly IDownloadTarget[] targets = new IDownloadTarget[3];
-        private readonly DownloadOffer[] offers = { null, new DownloadOffer(), new DownloadOffer() };
-        private readonly bool[] offered = new bool[3];
-        private readonly long[] notBefore = new long[3];
+        private readonly IDownloadTarget[] targets = new IDownloadTarget[DownloadCodec.MaxKind + 1];
+        private readonly DownloadOffer[] offers = new DownloadOffer[DownloadCodec.MaxKind + 1];
+        private readonly bool[] offered = new bool[DownloadCodec.MaxKind + 1];
+        private readonly long[] notBefore = new long[DownloadCodec.MaxKind + 1];
         private readonly DownloadOffer decoded = new DownloadOffer();
         private readonly DownloadOffer current = new DownloadOffer();
         private readonly byte[] fetch = new byte[DownloadCodec.FetchSize];
@@ -32,8 +32,19 @@ namespace MealTerminal.Core.Sync
         {
             this.uplink = uplink;
             this.state = state;
+            for (int kind = 1; kind <= DownloadCodec.MaxKind; kind++)
+            {
+                offers[kind] = new DownloadOffer();
+            }
+
             targets[DownloadCodec.KindRoster] = roster;
             targets[DownloadCodec.KindConfig] = config;
+        }
+
+        /// <summary>Adds a target for another kind (the voice pack); offers of a kind without a target are ignored.</summary>
+        public void Register(int kind, IDownloadTarget target)
+        {
+            targets[kind] = target;
         }
 
         /// <summary>Kind of the download in progress, 0 when none.</summary>
@@ -69,6 +80,11 @@ namespace MealTerminal.Core.Sync
             }
 
             int kind = decoded.Kind;
+            if (targets[kind] == null)
+            {
+                return; // this terminal keeps no such image (no voice pack slots)
+            }
+
             bool same = offered[kind] && offers[kind].Version == decoded.Version && offers[kind].ImageCrc == decoded.ImageCrc;
             offers[kind].CopyFrom(decoded);
             offered[kind] = decoded.Version > targets[kind].InstalledVersion;
@@ -129,7 +145,8 @@ namespace MealTerminal.Core.Sync
             {
                 int kind = Ready(SavedKind(), now) ? SavedKind() // a download cut short by a reboot goes on first, so its progress is not overwritten
                     : Ready(DownloadCodec.KindConfig, now) ? DownloadCodec.KindConfig
-                    : Ready(DownloadCodec.KindRoster, now) ? DownloadCodec.KindRoster : 0;
+                    : Ready(DownloadCodec.KindRoster, now) ? DownloadCodec.KindRoster
+                    : Ready(DownloadCodec.KindVoicePack, now) ? DownloadCodec.KindVoicePack : 0; // the voice last: it is the largest and counts nothing
                 if (kind == 0 || !Start(kind, now))
                 {
                     return;
@@ -155,14 +172,14 @@ namespace MealTerminal.Core.Sync
 
         private bool Ready(int kind, long now)
         {
-            return DownloadCodec.IsKind(kind) && offered[kind] && now >= notBefore[kind];
+            return DownloadCodec.IsKind(kind) && targets[kind] != null && offered[kind] && now >= notBefore[kind];
         }
 
         /// <summary>The kind whose progress the state log holds for the version now offered, or 0.</summary>
         private int SavedKind()
         {
             uint kind = state.Get(StateLog.KeyDownloadKind, 0);
-            return kind < 3 && DownloadCodec.IsKind((int)kind) && state.Get(StateLog.KeyDownloadDone, 0) > 0
+            return kind <= DownloadCodec.MaxKind && DownloadCodec.IsKind((int)kind) && targets[kind] != null && state.Get(StateLog.KeyDownloadDone, 0) > 0
                 && state.Get(StateLog.KeyDownloadVersion, 0) == offers[kind].Version ? (int)kind : 0;
         }
 

@@ -27,19 +27,22 @@ namespace MealTerminal.Core.Sync
         /// <summary>config: the current configuration's version, size and CRC, gateway to terminal, retained, QoS 1.</summary>
         public const int ConfigOffer = 7;
 
-        /// <summary>fetch: a request for one chunk of a roster or config image, terminal to gateway, QoS 0.</summary>
+        /// <summary>fetch: a request for one chunk of a roster, config or voice pack image, terminal to gateway, QoS 0.</summary>
         public const int Fetch = 8;
 
-        /// <summary>chunk: one chunk of a roster or config image, gateway to terminal, QoS 0.</summary>
+        /// <summary>chunk: one chunk of a roster, config or voice pack image, gateway to terminal, QoS 0.</summary>
         public const int Chunk = 9;
 
+        /// <summary>voice: the current voice pack's version, size and CRC, gateway to terminal, retained, QoS 1.</summary>
+        public const int VoiceOffer = 10;
+
         /// <summary>Channels the adapter maps to topic names, indexed by channel number.</summary>
-        public static readonly string[] Names = { string.Empty, "records", "status", "ack", "time-req", "time", "roster", "config", "fetch", "chunk" };
+        public static readonly string[] Names = { string.Empty, "records", "status", "ack", "time-req", "time", "roster", "config", "fetch", "chunk", "voice" };
 
         /// <summary>True for the channels a terminal subscribes to.</summary>
         public static bool IsDownstream(int channel)
         {
-            return channel == Ack || channel == Time || channel == RosterOffer || channel == ConfigOffer || channel == Chunk;
+            return channel == Ack || channel == Time || channel == RosterOffer || channel == ConfigOffer || channel == Chunk || channel == VoiceOffer;
         }
     }
 }

@@ -39,7 +39,8 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
         foreach (var (site, id) in Terminals)
         {
             string secret = Gateway.Credentials.Provision(site, id); // what `MealGateway terminal add` does
-            var t = new SimulatedTerminal(site, id, Path.Combine(dataDirectory, "terminals", $"{site}-{id}.flash"), "127.0.0.1", Gateway.MqttPort, password: secret);
+            var t = new SimulatedTerminal(site, id, Path.Combine(dataDirectory, "terminals", $"{site}-{id}.flash"), "127.0.0.1", Gateway.MqttPort, password: secret,
+                voiceFolder: Path.Combine(dataDirectory, "voice"));
             t.Clock.Scripted = true; // the replayed day owns the clock; the gateway's time answers would say today
             t.Boot(roster);
             SimulatedTerminals.Add(t);
@@ -58,6 +59,7 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
             }
         }
 
+        output.WriteLine($"每次刷卡的语音提示已写成 WAV 文件 (voice prompts as WAV): {Path.Combine(dataDirectory, "voice")}");
         foreach (var t in SimulatedTerminals)
         {
             if (!await t.WaitUntilUploadedAsync(TimeSpan.FromSeconds(30)))

@@ -20,15 +20,21 @@ public sealed class DownloadService(SiteImages images, TimeProvider time)
 {
     public const int ChunkSize = 1024;
 
+    /// <summary>The voice pack version last offered to each terminal ("site/terminal"): heartbeats do not report the pack a terminal runs.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> voiceOffered = new();
+
     public SiteImages Images => images;
 
     /// <summary>The retained offer of a site's image for one of its terminals.</summary>
-    public static MqttApplicationMessage Offer(string terminal, SiteImage image)
+    public static MqttApplicationMessage Offer(string terminal, SiteImage image) => Offer(image.Site, terminal, image);
+
+    /// <summary>The retained offer of an image for a terminal of a site (a county-wide voice pack is offered on each site's topics).</summary>
+    public static MqttApplicationMessage Offer(string site, string terminal, SiteImage image)
     {
         var payload = new byte[DownloadCodec.OfferSize];
         DownloadCodec.EncodeOffer(payload, image.Kind, (uint)image.Version, image.Image.Length, (uint)image.Crc, ChunkSize);
         return new MqttApplicationMessageBuilder()
-            .WithTopic(Topics.For(image.Site, terminal, SiteImage.KindName(image.Kind)))
+            .WithTopic(Topics.For(site, terminal, SiteImage.KindName(image.Kind)))
             .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithRetainFlag()
@@ -48,6 +54,14 @@ public sealed class DownloadService(SiteImages images, TimeProvider time)
         if (roster is not null && roster.Version > rosterVersion)
         {
             yield return Offer(terminal, roster);
+        }
+
+        var voice = images.Current(site, DownloadCodec.KindVoicePack);
+        string key = $"{site}/{terminal}";
+        if (voice is not null && (!voiceOffered.TryGetValue(key, out long offered) || offered != voice.Version))
+        {
+            voiceOffered[key] = voice.Version; // once per version and gateway run: the offer is retained, the terminal fetches only a newer pack
+            yield return Offer(site, terminal, voice);
         }
     }
 

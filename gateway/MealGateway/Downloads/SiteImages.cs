@@ -17,7 +17,7 @@ public sealed class SiteImage
 
     public string Site { get; set; } = string.Empty;
 
-    /// <summary>DownloadCodec.KindRoster or KindConfig.</summary>
+    /// <summary>DownloadCodec.KindRoster, KindConfig or KindVoicePack.</summary>
     public int Kind { get; set; }
 
     /// <summary>1, 2, ... per site and kind; every import or change takes the next.</summary>
@@ -35,7 +35,13 @@ public sealed class SiteImage
     /// <summary>The file it came from, kept so an operator can see and export what is in force.</summary>
     public string Source { get; set; } = string.Empty;
 
-    public static string KindName(int kind) => kind == DownloadCodec.KindRoster ? "roster" : "config";
+    /// <summary>The kind's name, which is also its offer topic's last level.</summary>
+    public static string KindName(int kind) => kind switch
+    {
+        DownloadCodec.KindRoster => "roster",
+        DownloadCodec.KindVoicePack => "voice",
+        _ => "config",
+    };
 }
 
 /// <summary>
@@ -48,7 +54,17 @@ public sealed class SiteImages(MealStore store)
     private readonly ConcurrentDictionary<string, SiteImage?> cache = new();
 
     public SiteImage? Current(string site, int kind) =>
+        kind == DownloadCodec.KindVoicePack && site != VoicePacks.County
+            ? Stored(site, kind) ?? Stored(VoicePacks.County, kind) // a site without its own pack speaks the county's
+            : Stored(site, kind);
+
+    private SiteImage? Stored(string site, int kind) =>
         cache.GetOrAdd($"{site}|{kind}", id => store.Read(db => db.GetCollection<SiteImage>(CollectionName).FindById(id)));
+
+    /// <summary>Stores a checked voice pack (VoicePacks.Problem) for a site, or for the county (VoicePacks.County).</summary>
+    public SiteImage SetVoicePack(string site, byte[] pack, DateTime nowUtc) =>
+        Replace(site, DownloadCodec.KindVoicePack, (_, _) => (pack, 0), $"{pack.Length} bytes", nowUtc,
+            db => db.GetCollection<SiteImage>(CollectionName).Find(i => i.Kind == DownloadCodec.KindVoicePack).Select(i => i.Version).DefaultIfEmpty(0).Max() + 1);
 
     public IReadOnlyList<SiteImage> All() =>
         store.Read(db => db.GetCollection<SiteImage>(CollectionName).FindAll().OrderBy(i => i.Id).ToList());
@@ -87,14 +103,18 @@ public sealed class SiteImages(MealStore store)
         return Crc32.Compute(bytes, 0, bytes.Length);
     }
 
-    private SiteImage Replace(string site, int kind, Func<LiteDatabase, long, (byte[] Image, int Entries)> build, string source, DateTime nowUtc)
+    private SiteImage Replace(string site, int kind, Func<LiteDatabase, long, (byte[] Image, int Entries)> build, string source, DateTime nowUtc, Func<LiteDatabase, long>? nextVersion = null)
     {
         string id = $"{site}|{kind}";
         var image = store.Durably(db =>
         {
             var images = db.GetCollection<SiteImage>(CollectionName);
-            long version = (images.FindById(id)?.Version ?? 0) + 1;
+            long version = nextVersion?.Invoke(db) ?? (images.FindById(id)?.Version ?? 0) + 1;
             var (bytes, entries) = build(db, version);
+            if (kind == DownloadCodec.KindVoicePack)
+            {
+                bytes = VoicePacks.Versioned(bytes, version);
+            }
             var stored = new SiteImage
             {
                 Id = id, Site = site, Kind = kind, Version = version, Image = bytes, Crc = Crc32.Compute(bytes, 0, bytes.Length),

@@ -235,8 +235,10 @@ public sealed class IngestWorker : IAsyncDisposable
     /// </summary>
     public async Task<int> AnnounceAsync(SiteImage image)
     {
-        var terminals = store.Terminals().Where(t => t.Site == image.Site).Select(t => t.Terminal)
-            .Concat(Channels.Statuses.All().Keys.Where(k => k.StartsWith(image.Site + "/", StringComparison.Ordinal)).Select(k => k[(image.Site.Length + 1)..]))
+        bool county = image.Site == VoicePacks.County; // a county-wide voice pack goes to every site without its own
+        var terminals = store.Terminals().Select(t => (t.Site, t.Terminal))
+            .Concat(Channels.Statuses.All().Keys.Select(k => (Site: k[..k.IndexOf('/')], Terminal: k[(k.IndexOf('/') + 1)..])))
+            .Where(t => county ? Channels.Downloads.Images.Current(t.Site, image.Kind)?.Id == image.Id : t.Site == image.Site)
             .Distinct().ToList();
         if (!client.IsConnected)
         {
@@ -245,7 +247,7 @@ public sealed class IngestWorker : IAsyncDisposable
 
         foreach (var terminal in terminals)
         {
-            await client.PublishAsync(DownloadService.Offer(terminal, image), stopping.Token);
+            await client.PublishAsync(DownloadService.Offer(terminal.Site, terminal.Terminal, image), stopping.Token);
         }
 
         return terminals.Count;

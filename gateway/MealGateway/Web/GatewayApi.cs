@@ -44,6 +44,8 @@ public static class GatewayApi
             }).RequireAuthorization(AccessPolicy.ManageSite);
         }
 
+        VoicePackApi.Map(app, ingest);
+
         // After review of a terminal refused as an identity conflict: take its new ledger epoch
         // (docs/settlement.md). The acceptance is recorded under the logged-in operator's name.
         app.MapPost("/api/terminals/{site}/{terminal}/reset-epoch", (string site, string terminal, HttpContext context) =>

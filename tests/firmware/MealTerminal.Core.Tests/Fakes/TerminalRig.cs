@@ -10,8 +10,9 @@ public sealed class TerminalRig
 {
     public const int MaxRoster = 2000;
 
-    public TerminalRig(int sectors = 128, RosterEntry[]? roster = null, IFlash? flash = null)
+    public TerminalRig(int sectors = 128, RosterEntry[]? roster = null, IFlash? flash = null, int voiceSectorsPerSlot = 0)
     {
+        VoiceSectorsPerSlot = voiceSectorsPerSlot;
         Flash = flash ?? new RamFlash(sectors, 4096, 256);
         Reboot();
         if (Terminal.Rosters.Active is null)
@@ -23,6 +24,9 @@ public sealed class TerminalRig
 
     public IFlash Flash { get; }
 
+    /// <summary>Sectors per voice pack slot in the layout (0: a terminal without recorded voice).</summary>
+    public int VoiceSectorsPerSlot { get; }
+
     public FakeClock Clock { get; } = new();
 
     public FakeReader Reader { get; } = new();
@@ -31,6 +35,8 @@ public sealed class TerminalRig
 
     public LoopbackUplink Uplink { get; } = new() { IsConnected = false };
 
+    public RecordingVoice Voice { get; } = new();
+
     public TerminalConfig Config { get; } = new("S01", "T01", TerminalConfig.DefaultPeriods());
 
     public Terminal Terminal { get; private set; } = null!;
@@ -38,7 +44,7 @@ public sealed class TerminalRig
     public void Reboot()
     {
         Clock.MillisecondsSinceBoot = 0;
-        Terminal = new Terminal(Config, new FlashLayout(Flash, MaxRoster), Flash, Reader, Clock, Feedback, Uplink);
+        Terminal = new Terminal(Config, new FlashLayout(Flash, MaxRoster, VoiceSectorsPerSlot), Flash, Reader, Clock, Feedback, Uplink) { Voice = Voice };
         Terminal.Boot();
     }
 
