@@ -37,13 +37,12 @@ public sealed class CountyStandIn : IAsyncDisposable
     private readonly List<(int Count, TaskCompletionSource Reached)> requestWaiters = new();
     private int requests;
 
-    private CountyStandIn(WebApplication app, string url)
+    private CountyStandIn(WebApplication app)
     {
         this.app = app;
-        Url = new Uri(url);
     }
 
-    public Uri Url { get; }
+    public Uri Url { get; private set; } = null!;
 
     public static byte[] Key { get; } = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
 
@@ -107,16 +106,15 @@ public sealed class CountyStandIn : IAsyncDisposable
 
     public static async Task<CountyStandIn> StartAsync()
     {
-        int port = FreePort.Pick();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Critical);
-        string url = $"http://127.0.0.1:{port}";
-        builder.WebHost.UseUrls(url);
+        builder.WebHost.UseUrls("http://127.0.0.1:0"); // the OS picks the port at bind: no other test can take it first
         var app = builder.Build();
-        var standIn = new CountyStandIn(app, url);
+        var standIn = new CountyStandIn(app);
         app.MapPost("/v1/statements", standIn.HandleAsync);
         app.MapPost("/v1/daily-tallies", standIn.HandleAsync);
         await app.StartAsync();
+        standIn.Url = new Uri(app.Urls.First());
         return standIn;
     }
 

@@ -34,7 +34,27 @@ public sealed class Mosquitto : IDisposable
         }
 
         File.WriteAllText(Path.Combine(directory, "acl"), acl);
-        int port = FreePort.Pick();
+        for (int attempt = 1; ; attempt++)
+        {
+            // A port picked free can be taken by another socket before Mosquitto binds it (it cannot
+            // bind port 0 and say which): then it exits at start, and another port is tried.
+            int port = FreePort.Pick();
+            var (process, started, log) = await TryStartAsync(broker, directory, passwd, port);
+            if (started)
+            {
+                return new Mosquitto(process, port, directory);
+            }
+
+            process.Dispose();
+            if (attempt == 3 || !log.Contains("Address already in use"))
+            {
+                throw new InvalidOperationException($"mosquitto exited at start:\n{log}");
+            }
+        }
+    }
+
+    private static async Task<(Process Process, bool Started, string Log)> TryStartAsync(string broker, string directory, string passwd, int port)
+    {
         string config = Path.Combine(directory, "mosquitto.conf");
         File.WriteAllLines(config,
         [
@@ -47,23 +67,23 @@ public sealed class Mosquitto : IDisposable
         ]);
         var process = Process.Start(new ProcessStartInfo(broker, ["-c", config]) { RedirectStandardError = true, UseShellExecute = false })!;
         // Mosquitto says "mosquitto version x running" once its listeners are bound.
-        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         string log = string.Empty;
         process.ErrorDataReceived += (_, e) =>
         {
             log += e.Data + "\n";
             if (e.Data is null)
             {
-                running.TrySetException(new InvalidOperationException($"mosquitto exited at start:\n{log}"));
+                running.TrySetResult(false);
             }
             else if (e.Data.Contains(" running"))
             {
-                running.TrySetResult();
+                running.TrySetResult(true);
             }
         };
         process.BeginErrorReadLine();
         await HangGuard.Of(running.Task, "mosquitto to start");
-        return new Mosquitto(process, port, directory);
+        return (process, await running.Task, log);
     }
 
     /// <summary>Runs mosquitto_pub; returns its exit code and output.</summary>
