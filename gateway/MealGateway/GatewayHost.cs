@@ -110,6 +110,7 @@ public sealed class GatewayHost : IAsyncDisposable
         GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current);
         StatementApi.Map(web, store, settlement);
         TerminalApi.Map(web, credentials, broker);
+        OperatorConsole.ConsoleEndpoints.Map(web, new OperatorConsole.ConsoleServices(store, ingest, settlement, credentials, broker, accounts, () => settlement.Policy?.Current));
         await web.StartAsync(cancellationToken);
         httpUrl = httpPort == 0 ? web.Urls.First() : httpUrl; // the bound address, with the port the OS gave
         settlement.Start();
