@@ -27,7 +27,7 @@ public sealed class ConsoleServices(
     public CardEnrolments Enrolments { get; } = new(store, ingest.Channels.Downloads.Images);
     public ReviewDesk Reviews { get; } = new(store, settlement.Time);
 
-    /// <summary>On the clock that stamps heartbeats (the ingest's).</summary>
+    /// <summary>On the clock that stamps heartbeats (GatewayOptions.StatusClock).</summary>
     public TerminalLiveness Liveness { get; init; } = new(TimeProvider.System);
 
     /// <summary>The gateway's time now, in local time (the clock settlement runs on).</summary>
