@@ -51,13 +51,14 @@ public static class AccountsPage
 
     private static IResult Page(HttpContext context, ConsoleServices services, string? notice, int status = 200)
     {
+        string self = OperatorAuthentication.Of(context)!.Id;
         var html = new StringBuilder(notice ?? string.Empty);
         html.Append(Table("accounts", ["账户", "角色", "站点", "创建时间", "状态", "改角色", ""], services.Accounts.All().Select(a => new[]
         {
             H(a.Id), RoleLabel(a.Role), H(string.Join(", ", a.Sites)), services.Local(a.CreatedUtc),
             a.IsActive ? "正常" : $"已停用 {services.Local(a.DisabledUtc)}",
             a.IsActive ? Form(context, $"/console/accounts/{a.Id}/role", RoleSelect(a.Role, $"role-{a.Id}") + $"<input name=\"sites\" value=\"{H(string.Join(",", a.Sites))}\" placeholder=\"站点，逗号分隔\" aria-label=\"站点\"><button>修改</button>", "inline") : string.Empty,
-            a.IsActive ? Form(context, $"/console/accounts/{a.Id}/revoke", "<button class=\"danger\" data-confirm=\"停用后该账户不能再登录，确定吗？\">停用</button>", "inline") : string.Empty,
+            a.IsActive && a.Id != self ? Form(context, $"/console/accounts/{a.Id}/revoke", "<button class=\"danger\" data-confirm=\"停用后该账户不能再登录，确定吗？\">停用</button>", "inline") : string.Empty,
         })));
         html.Append("<h2>添加账户</h2>").Append(Form(context, "/console/accounts",
             "<label>账户名 <input name=\"name\" id=\"new-name\" required></label>" + "<label>角色 " + RoleSelect(OperatorRole.Township, "new-role") + "</label>"

@@ -1,6 +1,5 @@
 using System.Text;
 using MealGateway.Accounts;
-using MealGateway.Policy;
 using MealGateway.Settlement;
 using MealGateway.Tallies;
 using MealGateway.Web;
@@ -43,10 +42,10 @@ public static class ReviewsPage
         var html = new StringBuilder(notice ?? string.Empty).Append(Months.Picker("/console/reviews", month));
         var held = services.Reviews.Held(month).Where(h => account.MayRead(h.Site)).ToList();
         html.Append($"<h2>重复计餐待审核（{held.Count(h => h.Status == HeldMeal.Pending)} 餐待定）</h2>");
-        html.Append(Table("held", ["编号", "日期", "餐别", "老人", "先已计餐", "金额（补贴）", "状态", "审核"], held.Select(h => new[]
+        html.Append(Table("held", ["编号", "日期", "餐别", "老人", "先已计餐", "状态", "审核"], held.Select(h => new[]
         {
             $"<code>{H(h.Id)}</code>", H(h.Day), H(TallyReport.PeriodName(periods, h.Period)), h.ElderId.ToString(), H(h.PaidFirst),
-            $"{Yuan.Format(h.SubsidyFen)} 元", H(HeldMeal.Label(h.Status)),
+            H(HeldMeal.Label(h.Status)),
             h.Status != HeldMeal.Pending ? $"{H(h.DecidedBy)} · {services.Local(h.DecidedUtc)}<br>理由：{H(h.Reason)}"
                 : account.Role == OperatorRole.County ? DecideForm(context, h, month) : "<small>县级账户审核</small>",
         }), "本月没有待审核的餐次"));
@@ -74,5 +73,5 @@ public static class Months
     public static bool Valid(string? month) => month is { Length: 7 } && DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out _);
 
     public static string Picker(string action, string month, string extra = "") =>
-        $"<form method=\"get\" action=\"{action}\" class=\"row\"><label>月份 <input type=\"month\" name=\"month\" id=\"month\" value=\"{ConsolePage.H(month)}\"></label>{extra}<button>查看</button></form>";
+        $"<form method=\"get\" action=\"{action}\" class=\"row\"><label>月份 <input name=\"month\" id=\"month\" value=\"{ConsolePage.H(month)}\" pattern=\"[0-9]{{4}}-[0-9]{{2}}\" placeholder=\"2026-10\" size=\"8\"></label>{extra}<button>查看</button></form>";
 }

@@ -14,6 +14,9 @@ namespace MealGateway.OperatorConsole;
 /// </summary>
 public static class SettlementPage
 {
+    /// <summary>The outbox is sent in order: the first entries say why it is stuck; a county's month holds hundreds.</summary>
+    private const int OutboxRowsShown = 20;
+
     public static void Map(WebApplication app, ConsoleServices services)
     {
         app.MapGet("/console/settlement", (string? month, HttpContext context) => Page(context, services, month, null)).RequireAuthorization(AccessPolicy.Operator);
@@ -95,10 +98,10 @@ public static class SettlementPage
             html.Append(Notice(false, "补贴政策：" + services.Settlement.PolicyProblem));
         }
 
-        return html.Append(Table("outbox", ["结算单", "类型", "版本", "尝试次数", "下次尝试", "原因"], statements.Pending().Select(e => new[]
+        return html.Append(Table("outbox", ["结算单", "类型", "版本", "尝试次数", "下次尝试", "原因"], statements.Pending().Take(OutboxRowsShown).Select(e => new[]
         {
             $"{H(e.Site)} {H(e.Period)}", e.Kind == StatementKind.Monthly ? "月结" : "日结", $"第 {e.Revision} 版", e.Attempts.ToString(),
             services.Local(e.NextAttemptUtc), H(e.LastError is { Length: > 0 } why ? why : forwarder is null ? "未配置县平台" : "等待发送"),
-        }), "没有待发送的结算单")).ToString();
+        }), "没有待发送的结算单")).Append(pending > OutboxRowsShown ? $"<p class=\"hint\">另有 {pending - OutboxRowsShown} 份按顺序等待。</p>" : string.Empty).ToString();
     }
 }

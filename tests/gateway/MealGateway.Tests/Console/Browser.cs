@@ -21,15 +21,23 @@ public sealed class Browser : IDisposable
         Assert.True(File.Exists(ChromiumPath) && File.Exists(DriverPath),
             "the console's browser tests need Debian's chromium and chromium-driver (.ci/apt-packages; apt-get install chromium chromium-driver)");
         Environment.SetEnvironmentVariable("SE_OFFLINE", "true");
+        Environment.SetEnvironmentVariable("LANGUAGE", "zh_CN"); // chromium's own words (the file picker) in Chinese, as an operator sees them
         BaseUrl = baseUrl;
         Downloads = Directory.CreateTempSubdirectory("console-downloads-").FullName;
         var options = new ChromeOptions { BinaryLocation = ChromiumPath };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=zh-CN", "--hide-scrollbars");
         options.AddUserProfilePreference("download.default_directory", Downloads);
         options.AddUserProfilePreference("download.prompt_for_download", false);
+        options.AddUserProfilePreference("intl.accept_languages", "zh-CN,zh");
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));
         service.SuppressInitialDiagnosticInformation = true;
         driver = new ChromeDriver(service, options, HangGuard.Limit);
+
+        // Headless chromium keeps room for window decorations it does not draw (768 px window, 625 px page): set the page itself.
+        driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
+        {
+            ["width"] = 1366, ["height"] = 768, ["deviceScaleFactor"] = 1, ["mobile"] = false,
+        });
     }
 
     public IWebDriver Driver => driver;
