@@ -12,7 +12,7 @@ using static MealGateway.OperatorConsole.ConsolePage;
 namespace MealGateway.OperatorConsole;
 
 /// <summary>A card refused as unknown at a site (this month or last), with its enrolment if one was made.</summary>
-public sealed record UnknownCard(string Site, string CardHex, string? LastDay, int LastPeriod, string Terminal, int Taps, CardEnrolment? Enrolment);
+public sealed record UnknownCard(string Site, string CardHex, string? LastDay, int LastPeriod, string Terminal, int Taps, CardEnrolment? Enrolment, string LastTime = "");
 
 /// <summary>
 /// Enrolling unknown cards: the unknown-card taps (site, time, card), where a township operator picks
@@ -68,9 +68,19 @@ public static class EnrolmentForms
         {
             var last = g.OrderBy(a => a.Day, StringComparer.Ordinal).ThenBy(a => a.Sequence).Last();
             enrolments.TryGetValue(CardEnrolment.KeyOf(g.Key.Site, g.Key.CardHex), out var enrolment);
-            return new UnknownCard(g.Key.Site, g.Key.CardHex, last.Day, last.Period, last.Terminal, g.Count(), enrolment);
+            return new UnknownCard(g.Key.Site, g.Key.CardHex, last.Day, last.Period, last.Terminal, g.Count(), enrolment, TimeOf(services, last));
         }).Where(c => c.Enrolment is not null || !Listed(c.Site).Contains(c.CardHex))
           .OrderByDescending(c => c.LastDay, StringComparer.Ordinal).ThenBy(c => c.Site, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The tap's local time of day (HH:mm), or empty while the record has no wall time.</summary>
+    private static string TimeOf(ConsoleServices services, AnomalyRecord tap)
+    {
+        var record = services.Store.Read(db => db.GetCollection<StoredRecord>(MealStore.RecordsName)
+            .FindById(StoredRecord.KeyOf(tap.Site, tap.Terminal, tap.Sequence)));
+        return record is { ClockValid: true } or { Placed: true }
+            ? LocalTime.FromRecordSeconds((uint)record.Time).AddMinutes(services.Store.UtcOffsetMinutes).ToString("HH:mm")
+            : string.Empty;
     }
 
     public static string Section(HttpContext context, ConsoleServices services, OperatorAccount account)
@@ -79,7 +89,7 @@ public static class EnrolmentForms
         var html = new StringBuilder("<h2 id=\"enrol\">登记未知卡</h2><p class=\"hint\">终端拒绝的未登记卡。选出持卡老人后，卡将并入该站点的下一版名册（上传新名册或点“发布新版名册”时生效），老人原来的正常卡同时标为挂失。</p>");
         html.Append(Table("unknown-cards", ["站点", "最近刷卡", "终端", "卡号", "次数", "登记"], UnknownCards(services, account).Select(c => new[]
         {
-            H(c.Site), $"{H(c.LastDay ?? "时间未知")} {H(TallyReport.PeriodName(periods, c.LastPeriod))}", H(c.Terminal), $"<code>{H(c.CardHex)}</code>", c.Taps.ToString(),
+            H(c.Site), $"{H(c.LastDay ?? "时间未知")} {H(c.LastTime)} {H(TallyReport.PeriodName(periods, c.LastPeriod))}", H(c.Terminal), $"<code>{H(c.CardHex)}</code>", c.Taps.ToString(),
             c.Enrolment is { } e ? $"已登记给老人 {e.ElderId}（{H(e.By)}）"
                 : account.MayManage(c.Site) ? EnrolForm(context, services, c) : "<small>乡镇账户可登记</small>",
         }), "没有未登记卡的刷卡记录"));

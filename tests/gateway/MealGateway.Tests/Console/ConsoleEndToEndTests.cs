@@ -51,7 +51,7 @@ public sealed class ConsoleEndToEndTests : IDisposable
             Upload(browser, "S01", "卡号,老人编号,类别\n04A1B2C3D4E5F6,1,普通\n1A2B3C4D,3,低保\n");
             Assert.Contains("名册第 1 版（2 张卡）已保存", browser.Notice());
 
-            Assert.Contains("04998877", browser.Find("#unknown-cards").Text);
+            Assert.Contains("2026-10-05 12:00 午餐 T01 04998877 1", browser.Find("#unknown-cards").Text); // site, time, terminal, card, taps
             browser.Find("#elder-04998877 option[value='3']").Click();
             browser.Find("#enrol-04998877").Click();
             Assert.Contains("已登记给老人 3", browser.Notice());
