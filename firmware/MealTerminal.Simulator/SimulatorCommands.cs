@@ -32,6 +32,7 @@ public static class SimulatorCommands
                 Console.WriteLine();
                 Console.WriteLine($"HTTP: {gw.HttpUrl}/api/tallies?day={runner.Day:yyyy-MM-dd}  (also /api/terminals, /api/health)");
                 Console.WriteLine($"操作员登录 (operator login): 账户 {DemoRunner.OperatorName}（县级 county），密码 {runner.OperatorPassword}");
+                Console.WriteLine($"操作台 (operator console, in a browser): {gw.HttpUrl}/console");
                 Console.WriteLine($"  curl -c cookies.txt -H 'Content-Type: application/json' -d '{{\"user\":\"{DemoRunner.OperatorName}\",\"password\":\"{runner.OperatorPassword}\"}}' {gw.HttpUrl}/api/login");
                 Console.WriteLine($"  curl -H 'Authorization: Bearer {runner.OperatorToken}' '{gw.HttpUrl}/api/tallies?day={runner.Day:yyyy-MM-dd}'");
                 Console.WriteLine($"MQTT broker: 127.0.0.1:{gw.MqttPort}   data: {Path.GetFullPath(dir)}");

@@ -106,11 +106,15 @@ public sealed class GatewayHost : IAsyncDisposable
             throw new InvalidDataException(settlement.PolicyProblem);
         }
 
-        var ingest = new IngestWorker(store, service, logger, TimeProvider.System);
+        var ingest = new IngestWorker(store, service, logger, TimeProvider.System, options.StatusClock);
         await ingest.StartAsync(cancellationToken);
         GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current);
         StatementApi.Map(web, store, settlement);
         TerminalApi.Map(web, credentials, broker);
+        OperatorConsole.ConsoleEndpoints.Map(web, new OperatorConsole.ConsoleServices(store, ingest, settlement, credentials, broker, accounts, () => settlement.Policy?.Current)
+        {
+            Liveness = new Terminals.TerminalLiveness(options.StatusClock),
+        });
         await web.StartAsync(cancellationToken);
         httpUrl = httpPort == 0 ? web.Urls.First() : httpUrl; // the bound address, with the port the OS gave
         settlement.Start();

@@ -56,6 +56,12 @@ public sealed record GatewayOptions
     /// <summary>The gateway's clock for settlement (which days and months are finished or not yet begun); tests move it by hand.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The clock that stamps terminal heartbeats and judges a terminal silent after three minutes
+    /// without one (Terminals/TerminalLiveness); tests and the console screenshots move it by hand.
+    /// </summary>
+    public TimeProvider StatusClock { get; init; } = TimeProvider.System;
+
     /// <summary>How often finished days and months that changed are settled (and the policy file re-read).</summary>
     public TimeSpan SettleInterval { get; init; } = TimeSpan.FromMinutes(10);
 }

@@ -66,6 +66,25 @@ public sealed class AccountStore(string dataDirectory, TimeProvider clock)
         return null;
     });
 
+    /// <summary>
+    /// Gives the account another role and sites; why not (Chinese), or null. Takes effect on its next
+    /// request, since every request looks the account up again.
+    /// </summary>
+    public string? ChangeRole(string name, OperatorRole role, IReadOnlyCollection<string> sites) => SitesProblem(role, sites) ?? Use(db =>
+    {
+        var accounts = db.GetCollection<OperatorAccount>("accounts");
+        var account = accounts.FindById(name);
+        if (account is null)
+        {
+            return $"没有账户 {IdRule.Shown(name)}";
+        }
+
+        account.Role = role;
+        account.Sites = sites.Distinct().Order(StringComparer.Ordinal).ToArray();
+        accounts.Update(account);
+        return (string?)null;
+    });
+
     /// <summary>Disables the account and deletes its tokens; false when there is none.</summary>
     public bool Disable(string name) => Use(db =>
     {

@@ -69,9 +69,16 @@ public sealed class SiteImages(MealStore store)
     public IReadOnlyList<SiteImage> All() =>
         store.Read(db => db.GetCollection<SiteImage>(CollectionName).FindAll().OrderBy(i => i.Id).ToList());
 
-    /// <summary>Stores a checked roster as the site's next version.</summary>
+    /// <summary>
+    /// Stores a checked roster as the site's next version, with the site's enrolled cards merged in
+    /// the same transaction (<see cref="CardEnrolments"/>).
+    /// </summary>
     public SiteImage ImportRoster(string site, RosterEntry[] entries, string source, DateTime nowUtc) =>
-        Replace(site, DownloadCodec.KindRoster, (_, version) => (RosterWriter.Build(entries, (uint)version, IssuerOf(site)), entries.Length), source, nowUtc);
+        Replace(site, DownloadCodec.KindRoster, (db, version) =>
+        {
+            var merged = CardEnrolments.Merge(db, site, entries, version);
+            return (RosterWriter.Build(merged, (uint)version, IssuerOf(site)), merged.Length);
+        }, source, nowUtc);
 
     /// <summary>Stores a checked configuration as the site's next version.</summary>
     /// <summary>

@@ -45,6 +45,12 @@ public sealed class OperatorAuthentication(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (OperatorConsole.ConsolePaths.IsPage(Request))
+        {
+            Response.Redirect(OperatorConsole.ConsolePaths.Login);
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         await Response.WriteAsJsonAsync(new { error = "需要登录：POST /api/login，或带 Authorization: Bearer 令牌" });
     }
@@ -52,6 +58,12 @@ public sealed class OperatorAuthentication(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (OperatorConsole.ConsolePaths.IsPage(Request))
+        {
+            await OperatorConsole.ConsolePaths.WriteForbidden(Context);
+            return;
+        }
+
         await Response.WriteAsJsonAsync(new { error = "此账户无权进行该操作" });
     }
 

@@ -22,6 +22,9 @@ public static class WebSecurity
 {
     public const string CsrfHeader = "X-CSRF-Token";
 
+    /// <summary>The hidden form field that carries the anti-forgery token in the console's forms.</summary>
+    public const string CsrfField = "csrf";
+
     public static void AddTo(WebApplicationBuilder builder, WebSecurityOptions options, AccountStore accounts, TimeProvider clock)
     {
         builder.Services.Configure<HostFilteringOptions>(o =>
@@ -56,7 +59,7 @@ public static class WebSecurity
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
-            string? problem = IsWrite(context.Request) && context.User.FindFirst("via")?.Value == OperatorAuthentication.ViaCookie && !CsrfMatches(context)
+            string? problem = IsWrite(context.Request) && context.User.FindFirst("via")?.Value == OperatorAuthentication.ViaCookie && !await CsrfMatches(context)
                 ? $"浏览器会话的写操作须带防伪令牌 {CsrfHeader}（登录时返回）"
                 : IdProblem(context);
             if (problem is not null)
@@ -96,9 +99,18 @@ public static class WebSecurity
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == request.Scheme
         && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 
-    private static bool CsrfMatches(HttpContext context)
+    /// <summary>
+    /// The token from the X-CSRF-Token header, or for an HTML form of the console (which cannot set
+    /// headers) from its hidden <see cref="CsrfField"/> field.
+    /// </summary>
+    private static async Task<bool> CsrfMatches(HttpContext context)
     {
         string? sent = context.Request.Headers[CsrfHeader];
+        if (sent is null && context.Request.HasFormContentType)
+        {
+            sent = (await context.Request.ReadFormAsync()).TryGetValue(CsrfField, out var field) ? field.ToString() : null;
+        }
+
         string? expected = context.User.FindFirst("csrf")?.Value;
         return sent is not null && expected is not null
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected));
