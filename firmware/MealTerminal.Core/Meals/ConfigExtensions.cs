@@ -30,6 +30,10 @@ namespace MealTerminal.Core.Meals
             {
                 case TagTerminalMode:
                     return length == 1 && section[valueAt] <= TerminalModeDelivery ? null : "terminal mode must be one byte, 0 or 1";
+                case DeliverySettings.TagRegularDays:
+                case DeliverySettings.TagRegularWindow:
+                case DeliverySettings.TagAbsentCutoff:
+                    return DeliverySettings.CheckField(tag, section, valueAt, length);
                 default:
                     return "unknown configuration field " + tag;
             }
