@@ -59,7 +59,8 @@ public static class ConfigText
                     "无时钟用餐间隔分钟应为 60 到 1440", v => values.ClocklessGapMinutes = v),
                 "餐别" => ReadPeriod(value, periods),
                 "价格" => ReadPrice(value, i + 1, prices),
-                _ => $"未知的设置 '{key}' (可用: 时区, 存储预警, 防重复秒数, 无时钟用餐间隔分钟, 餐别, 价格)",
+                _ when DeliveryConfigText.Keys.Contains(key) => DeliveryConfigText.Read(key, value, values),
+                _ => $"未知的设置 '{key}' (可用: 时区, 存储预警, 防重复秒数, 无时钟用餐间隔分钟, 餐别, 价格, {string.Join(", ", DeliveryConfigText.Keys)})",
             };
             if (problem is not null)
             {
