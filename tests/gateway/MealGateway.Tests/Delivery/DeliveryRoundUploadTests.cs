@@ -64,6 +64,11 @@ public sealed class DeliveryRoundUploadTests : IDisposable
         var round = Assert.Single(statement.Rounds);
         Assert.Equal(("T09", 8001L, 3, true), (round.Terminal, round.Courier, round.Delivered, round.Ended));
         Assert.Equal(new Totals(3, 1_200, 600, 600), statement.DeliveryTotals);
+        string csv = System.Text.Encoding.UTF8.GetString(StatementExport.Csv(statement, deliveries: true));
+        Assert.Contains("2026-10-20,午餐,普通,3,12.00,6.00,6.00", csv);
+        Assert.Contains($"2026-10-20,T09,{round.Round},8001,3,0,是", csv);
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(StatementExport.Xlsx(statement)));
+        Assert.Equal(8001, book.Worksheet("送餐轮次").Cell(2, 4).GetValue<int>());
     }
 
     private void Provision()
