@@ -21,12 +21,12 @@ public static class WelfareApi
         app.MapPost("/api/welfare/{site}/absences", (string site, AbsenceRequest request, HttpContext context) =>
             desk.EnterAbsence(site, request.ElderId, request.From, request.To, request.Reason, OperatorAuthentication.Of(context)!.Id) is { } problem
                 ? Results.BadRequest(new { error = problem })
-                : Results.Ok(new { message = "已登记" })).RequireAuthorization(AccessPolicy.ManageSite);
+                : Results.Ok(new { message = "已登记" })).RequireAuthorization(AccessPolicy.ReadSite); // the site host enters them
 
         app.MapPost("/api/welfare/{site}/visits", (string site, VisitRequest request, HttpContext context) =>
             desk.RecordVisit(site, request.Day, request.ElderId, request.Outcome, OperatorAuthentication.Of(context)!.Id) is { } problem
                 ? Results.BadRequest(new { error = problem })
-                : Results.Ok(new { message = "已记录探访" })).RequireAuthorization(AccessPolicy.ManageSite);
+                : Results.Ok(new { message = "已记录探访" })).RequireAuthorization(AccessPolicy.ReadSite);
 
         // County-wide daily counts of absent regulars (without known reasons): what the county platform reads.
         app.MapGet("/api/county/absences", (string? month) =>
