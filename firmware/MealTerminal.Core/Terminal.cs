@@ -84,6 +84,12 @@ namespace MealTerminal.Core
         /// <summary>The heartbeat; the device feeds signal strength and reader health into Heartbeat.Status.</summary>
         public StatusReporter Heartbeat { get; private set; }
 
+        /// <summary>The delivery round of a terminal in delivery mode (courier card opens and closes it).</summary>
+        public DeliveryRounds Rounds
+        {
+            get { return taps.Rounds; }
+        }
+
         /// <summary>Today's counts for the host review screen.</summary>
         public DayCounts Today { get; private set; }
 
@@ -124,6 +130,7 @@ namespace MealTerminal.Core
             marker.Announce(config.ConfigVersion);
             Rosters.Mount();
             VoicePacks.Mount();
+            taps.Rounds.Mount(BootCount);
             taps.Rebuild(BootCount);
             LastSyncSeconds = state.Get(StateLog.KeyLastSync, 0);
             ackSeen = Ledger.AcknowledgedSequence;
@@ -139,9 +146,32 @@ namespace MealTerminal.Core
             reviewPage = reviewPage >= 0 && now - reviewShownAt < 30000 ? (reviewPage + 1) % HostReview.PageCount : 0;
             reviewShownAt = now;
             HostReview.Render(review, reviewPage, config, Today, Ledger, LastSyncSeconds, Sync.IdentityConflict);
+            if (reviewPage == HostReview.AbsentPage && clock.IsWallClockValid)
+            {
+                HostReview.Absent(review, AbsentToday(), config);
+            }
+
             feedback.Show(review);
             VerdictPrompts.ForHostReview(prompt, reviewPage, MealsToday(), Sync.IdentityConflict);
             Speak();
+        }
+
+        /// <summary>
+        /// Today's welfare check from this terminal's ledger (AbsentList), drawn up now; null while the
+        /// wall clock is unknown. Reads the ledger back over the window: for the host, not the tap path.
+        /// </summary>
+        public AbsentList AbsentToday()
+        {
+            if (!clock.IsWallClockValid)
+            {
+                return null;
+            }
+
+            uint seconds = LocalTime.ToRecordSeconds(clock.UtcNow);
+            AbsentList list = new AbsentList();
+            list.Compute(Ledger, config, Rosters.Active, LocalTime.LocalDay(seconds, config.UtcOffsetMinutes),
+                LocalTime.LocalMinuteOfDay(seconds, config.UtcOffsetMinutes));
+            return list;
         }
 
         /// <summary>One pass of the main loop: poll the card reader once, then let sync work.</summary>

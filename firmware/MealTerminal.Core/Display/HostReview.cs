@@ -12,12 +12,18 @@ namespace MealTerminal.Core.Display
     /// </summary>
     public static class HostReview
     {
-        public const int PageCount = 4;
+        public const int PageCount = 5;
+
+        /// <summary>The page of the welfare check (今日常来未到), drawn from an AbsentList.</summary>
+        public const int AbsentPage = 4;
 
         public static void Render(Screen screen, int page, TerminalConfig config, DayCounts today, MealLedger ledger, uint lastSyncSeconds, bool identityConflict)
         {
             switch (page)
             {
+                case AbsentPage:
+                    screen.Set(0, SignalPattern.None, "今日常来未到", "时钟未校准", string.Empty, string.Empty);
+                    break;
                 case 0:
                     Periods(screen, config, today);
                     break;
@@ -40,6 +46,27 @@ namespace MealTerminal.Core.Display
                         "存储已用 " + ledger.UsedPercent.ToString() + "%", LastSync(lastSyncSeconds, config.UtcOffsetMinutes, today.Day));
                     break;
             }
+        }
+
+        /// <summary>今日常来未到 N人, then the elders' ids (names once the roster carries them); before the cut-off when it is drawn up.</summary>
+        public static void Absent(Screen screen, AbsentList list, TerminalConfig config)
+        {
+            if (!list.Ready)
+            {
+                int cutoff = DeliverySettings.AbsentCutoffMinute(config.Extensions);
+                screen.Set(0, SignalPattern.None, "今日常来未到", "常来 " + list.Regulars.ToString() + "人",
+                    TwoDigits(cutoff / 60) + ":" + TwoDigits(cutoff % 60) + "后统计", string.Empty);
+                return;
+            }
+
+            string[] lines = new string[] { string.Empty, string.Empty, string.Empty };
+            for (int i = 0; i < list.Count && i < 9; i++)
+            {
+                string id = i == 8 && list.Count > 9 ? "..." : list.Absent[i].ToString();
+                lines[i / 3] = lines[i / 3].Length == 0 ? id : lines[i / 3] + " " + id;
+            }
+
+            screen.Set(0, SignalPattern.None, "今日常来未到 " + list.Count.ToString() + "人", list.Count == 0 ? "常来老人均已用餐" : lines[0], lines[1], lines[2]);
         }
 
         private static void Periods(Screen screen, TerminalConfig config, DayCounts today)

@@ -32,6 +32,12 @@ namespace MealTerminal.Core.Ledger
         /// <summary>Seconds since 2020-01-01T00:00Z when ClockValid, else milliseconds since boot.</summary>
         public uint Time;
 
+        /// <summary>True when the tap was made at an elder's door during a delivery round (送餐上门).</summary>
+        public bool AtDoor;
+
+        /// <summary>With AtDoor: the roster did not register the elder for home delivery (listed for review).</summary>
+        public bool Unregistered;
+
         /// <summary>The card key (see Cards.CardKey), kept so unknown cards can be enrolled.</summary>
         public readonly byte[] CardKey = new byte[Cards.CardKey.Size];
 
@@ -45,6 +51,8 @@ namespace MealTerminal.Core.Ledger
             BootCount = other.BootCount;
             ElderId = other.ElderId;
             Time = other.Time;
+            AtDoor = other.AtDoor;
+            Unregistered = other.Unregistered;
             for (int i = 0; i < CardKey.Length; i++)
             {
                 CardKey[i] = other.CardKey[i];

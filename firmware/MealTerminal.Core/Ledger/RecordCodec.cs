@@ -8,7 +8,9 @@ namespace MealTerminal.Core.Ledger
     /// key of a card not in the roster:
     ///   record:       0 u8 sequence - sector's first sequence | 1 u8 verdict (low nibble), period
     ///                 (high nibble) | 2 u8 category (low nibble), bit 4 clock valid, bit 5 card key
-    ///                 follows | 3 u16 boot count | 5 u24 elder id | 8 u32 time | 12 u32 CRC-32 of 0..11
+    ///                 follows, bit 6 clear: at the door in a delivery round, bit 7 clear: at the
+    ///                 door of an elder not registered for delivery (both set on canteen records,
+    ///                 as before delivery existed) | 3 u16 boot count | 5 u24 elder id | 8 u32 time | 12 u32 CRC-32 of 0..11
     ///   continuation: 0 u8 same offset | 1 u8 0x0F | UID length &lt;&lt; 4 | 2 10 bytes UID (zero
     ///                 padded) | 12 u32 CRC-32 of 0..11
     /// Verdict 15 is never used, so the low nibble of byte 1 tells a continuation from a record.
@@ -23,6 +25,10 @@ namespace MealTerminal.Core.Ledger
         private const int ClockValidFlag = 0x10;
         private const int CardKeyFlag = 0x20;
 
+        /// <summary>Cleared, not set: bits 6-7 were written as 1 before delivery existed, so older records read as canteen taps.</summary>
+        private const int CanteenFlag = 0x40;
+        private const int RegisteredFlag = 0x80;
+
         /// <summary>Slots a record takes: 2 when its card key must be kept (the card is not in the roster).</summary>
         public static int SlotsFor(MealRecord record)
         {
@@ -35,7 +41,8 @@ namespace MealTerminal.Core.Ledger
             bool withKey = SlotsFor(record) == 2;
             buffer[offset] = (byte)sequenceOffset;
             buffer[offset + 1] = (byte)((record.Verdict & 0x0F) | ((record.Period & 0x0F) << 4));
-            buffer[offset + 2] = (byte)((record.Category & 0x0F) | (record.ClockValid ? ClockValidFlag : 0) | (withKey ? CardKeyFlag : 0) | 0xC0);
+            buffer[offset + 2] = (byte)((record.Category & 0x0F) | (record.ClockValid ? ClockValidFlag : 0) | (withKey ? CardKeyFlag : 0)
+                | (record.AtDoor ? 0 : CanteenFlag) | (record.AtDoor && record.Unregistered ? 0 : RegisteredFlag));
             LittleEndian.WriteUInt16(buffer, offset + 3, record.BootCount);
             buffer[offset + 5] = (byte)record.ElderId;
             buffer[offset + 6] = (byte)(record.ElderId >> 8);
@@ -87,6 +94,8 @@ namespace MealTerminal.Core.Ledger
             record.Period = buffer[offset + 1] >> 4;
             record.Category = buffer[offset + 2] & 0x0F;
             record.ClockValid = (buffer[offset + 2] & ClockValidFlag) != 0;
+            record.AtDoor = (buffer[offset + 2] & CanteenFlag) == 0;
+            record.Unregistered = record.AtDoor && (buffer[offset + 2] & RegisteredFlag) == 0;
             record.BootCount = LittleEndian.ReadUInt16(buffer, offset + 3);
             record.ElderId = (uint)(buffer[offset + 5] | (buffer[offset + 6] << 8) | (buffer[offset + 7] << 16));
             record.Time = LittleEndian.ReadUInt32(buffer, offset + 8);

@@ -33,6 +33,10 @@ namespace MealTerminal.Core.Meals
                 case Voice.VoiceSettings.TagVolume:
                 case Voice.VoiceSettings.TagSilentHours:
                     return Voice.VoiceSettings.CheckField(tag, section, valueAt, length);
+                case DeliverySettings.TagRegularDays:
+                case DeliverySettings.TagRegularWindow:
+                case DeliverySettings.TagAbsentCutoff:
+                    return DeliverySettings.CheckField(tag, section, valueAt, length);
                 default:
                     return "unknown configuration field " + tag;
             }

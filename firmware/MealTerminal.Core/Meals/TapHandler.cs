@@ -46,6 +46,7 @@ namespace MealTerminal.Core.Meals
             this.today = today;
             whoAte = new WhoAte(maxElders < WhoAteSize ? maxElders : WhoAteSize);
             history = new MealHistory(config, ledger);
+            Rounds = new DeliveryRounds(ledger, clock);
             Screen = new Screen();
         }
 
@@ -53,6 +54,9 @@ namespace MealTerminal.Core.Meals
 
         /// <summary>What the elder pays for the last tap's meal, in fen; Voice.VerdictPrompts.NoAmount when the screen shows no amount.</summary>
         public int PayFen { get; private set; }
+
+        /// <summary>The delivery round, when the configuration puts the terminal in delivery mode.</summary>
+        public DeliveryRounds Rounds { get; private set; }
 
         /// <summary>True when the last tap was the site host's card: the caller shows the host review.</summary>
         public bool HostCardTapped { get; private set; }
@@ -148,6 +152,19 @@ namespace MealTerminal.Core.Meals
                 return;
             }
 
+            bool delivery = DeliverySettings.IsDelivery(config.Extensions);
+            if (found && entry.Status == CardStatus.Courier)
+            {
+                CourierTapped(delivery);
+                return;
+            }
+
+            if (delivery && !Rounds.IsOpen)
+            {
+                DeliveryScreens.NoRound(Screen); // not recorded: the courier opens the round first
+                return;
+            }
+
             int bootMinute = (int)(now / 60000);
             int periodIndex = period == UnknownTimePeriod ? 0 : period;
             int limit = period >= 0 && period < config.Periods.Length ? config.Periods[period].LimitPerElder : 1;
@@ -155,6 +172,8 @@ namespace MealTerminal.Core.Meals
             int verdict = MealRules.Decide(found, entry, day, period < 0 ? -1 : periodIndex, limit, eaten);
 
             FillRecord(verdict, found, period, now);
+            record.AtDoor = delivery;
+            record.Unregistered = delivery && found && !entry.DeliveryRegistered;
             bool stored = ledger.Append(record);
             if (VerdictCode.IsMeal(verdict))
             {
@@ -164,6 +183,11 @@ namespace MealTerminal.Core.Meals
                 }
                 else
                 {
+                    if (delivery)
+                    {
+                        Rounds.CountDelivery();
+                    }
+
                     if (day < 0)
                     {
                         whoAte.MarkMealAt(entry.ElderId, bootMinute);
@@ -192,6 +216,41 @@ namespace MealTerminal.Core.Meals
             {
                 Screen.Line4 = pay;
                 PayFen = config.Prices.PriceFen(period, entry.Category) - config.Prices.SubsidyFen(period, entry.Category);
+            }
+
+            if (delivery)
+            {
+                DeliveryScreens.MarkDelivered(Screen, record.Unregistered);
+            }
+        }
+
+        /// <summary>A courier's card: opens or closes the round on a delivery terminal; elsewhere only says what it is.</summary>
+        private void CourierTapped(bool delivery)
+        {
+            if (!delivery)
+            {
+                DeliveryScreens.CourierAtCanteen(Screen);
+                return;
+            }
+
+            if (!Rounds.CourierTapped(entry.ElderId))
+            {
+                VerdictScreens.Render(Screen, VerdictCode.StorageFull, string.Empty, string.Empty);
+                return;
+            }
+
+            if (!clock.IsWallClockValid)
+            {
+                recordedWithoutClock = true; // the marker needs the boot's clock anchor like any record
+            }
+
+            if (Rounds.IsOpen)
+            {
+                DeliveryScreens.RoundStarted(Screen, entry.ElderId);
+            }
+            else
+            {
+                DeliveryScreens.RoundEnded(Screen, Rounds.Delivered);
             }
         }
 
@@ -256,6 +315,8 @@ namespace MealTerminal.Core.Meals
             record.BootCount = bootCount;
             record.ClockValid = true;
             record.Time = anchorWallSeconds;
+            record.AtDoor = false;
+            record.Unregistered = false;
             for (int i = 0; i < CardKey.Size; i++)
             {
                 record.CardKey[i] = 0;

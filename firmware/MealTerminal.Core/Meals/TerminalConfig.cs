@@ -46,6 +46,9 @@ namespace MealTerminal.Core.Meals
         /// <summary>Version of the configuration the terminal runs (0 = built-in defaults), reported in the heartbeat.</summary>
         public uint ConfigVersion { get; set; }
 
+        /// <summary>The configuration's extension section (ConfigExtensions), null for none: terminal mode and the welfare check (DeliverySettings).</summary>
+        public byte[] Extensions { get; set; }
+
         /// <summary>Repeated reads of the same card within this window are one tap.</summary>
         public int DebounceMilliseconds { get; set; }
 
@@ -97,6 +100,7 @@ namespace MealTerminal.Core.Meals
             DebounceMilliseconds = values.DebounceMilliseconds;
             ClocklessGapMinutes = values.ClocklessGapMinutes;
             ConfigVersion = values.Version;
+            Extensions = values.Extensions;
             Prices.Clear();
             if (values.PriceFen != null)
             {

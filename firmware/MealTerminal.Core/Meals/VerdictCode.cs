@@ -55,10 +55,24 @@ namespace MealTerminal.Core.Meals
         /// </summary>
         public const int ConfigSwitch = 14;
 
-        /// <summary>True for the records that are not taps: clock anchors and configuration markers.</summary>
+        /// <summary>
+        /// Not a tap: a delivery round marker (docs/formats.md), written when a courier's card starts or
+        /// ends a round on a terminal in delivery mode. ElderId holds the courier's id; the period nibble
+        /// says RoundStart or RoundEnd. Records between a start and the next marker are that round's.
+        /// Code 0 was the only free verdict nibble; the gateway counted it as unknown before.
+        /// </summary>
+        public const int DeliveryRound = 0;
+
+        /// <summary>Period value of a DeliveryRound marker that opens a round.</summary>
+        public const int RoundStart = 0;
+
+        /// <summary>Period value of a DeliveryRound marker that closes a round.</summary>
+        public const int RoundEnd = 1;
+
+        /// <summary>True for the records that are not taps: clock anchors, configuration and delivery round markers.</summary>
         public static bool IsMarker(int code)
         {
-            return code == ClockSet || code == ConfigSwitch;
+            return code == ClockSet || code == ConfigSwitch || code == DeliveryRound;
         }
 
         /// <summary>True for codes that mean a meal was served and counted.</summary>

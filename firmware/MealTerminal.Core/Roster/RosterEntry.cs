@@ -10,6 +10,9 @@ namespace MealTerminal.Core.Roster
 
         /// <summary>The site host's card: tapping it shows the host review, it is never a meal.</summary>
         HostCard = 4,
+
+        /// <summary>A courier's or volunteer's card (送餐员卡): on a delivery terminal it starts and ends a round, it is never a meal.</summary>
+        Courier = 5,
     }
 
     /// <summary>One elder's card in a roster. A reusable holder: look-ups fill it, they never allocate.</summary>
@@ -25,6 +28,9 @@ namespace MealTerminal.Core.Roster
 
         /// <summary>Last valid day, in days since 2020-01-01 (local date); 0xFFFF means no upper bound.</summary>
         public int ValidToDay;
+
+        /// <summary>Registered for home delivery (送餐上门); a delivery to an elder who is not is recorded and listed for review.</summary>
+        public bool DeliveryRegistered;
 
         /// <summary>Position of the entry in the roster, used to index who-ate bitmaps.</summary>
         public int Index;

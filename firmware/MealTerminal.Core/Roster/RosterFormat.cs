@@ -19,7 +19,9 @@ namespace MealTerminal.Core.Roster
     ///  16  u8  status (CardStatus)
     ///  17  u16 valid from (days since 2020-01-01, 0 = unbounded)
     ///  19  u16 valid to (days since 2020-01-01, 0xFFFF = unbounded)
-    ///  21  3 bytes reserved (0xFF)
+    ///  21  u8  flags, reserved bits 1: bit 0 CLEAR = registered for home delivery (so rosters from
+    ///          before delivery, 0xFF, register no one); bits 1-7 reserved
+    ///  22  2 bytes reserved (0xFF)
     /// </summary>
     public static class RosterFormat
     {
@@ -34,6 +36,10 @@ namespace MealTerminal.Core.Roster
         public const int OffsetStatus = 16;
         public const int OffsetValidFrom = 17;
         public const int OffsetValidTo = 19;
+        public const int OffsetFlags = 21;
+
+        /// <summary>Bit of the flags byte that is cleared for an elder registered for home delivery.</summary>
+        public const int FlagNotDelivery = 0x01;
 
         public static int ImageSize(int entryCount)
         {

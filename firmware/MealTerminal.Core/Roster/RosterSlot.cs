@@ -157,6 +157,7 @@ namespace MealTerminal.Core.Roster
             entry.Status = (CardStatus)entryBuffer[RosterFormat.OffsetStatus];
             entry.ValidFromDay = LittleEndian.ReadUInt16(entryBuffer, RosterFormat.OffsetValidFrom);
             entry.ValidToDay = LittleEndian.ReadUInt16(entryBuffer, RosterFormat.OffsetValidTo);
+            entry.DeliveryRegistered = (entryBuffer[RosterFormat.OffsetFlags] & RosterFormat.FlagNotDelivery) == 0;
             entry.Index = index;
         }
     }

@@ -38,7 +38,7 @@ namespace MealTerminal.Core.Roster
                 image[at + RosterFormat.OffsetStatus] = (byte)e.Status;
                 LittleEndian.WriteUInt16(image, at + RosterFormat.OffsetValidFrom, e.ValidFromDay);
                 LittleEndian.WriteUInt16(image, at + RosterFormat.OffsetValidTo, e.ValidToDay);
-                image[at + 21] = 0xFF;
+                image[at + RosterFormat.OffsetFlags] = (byte)(e.DeliveryRegistered ? 0xFF & ~RosterFormat.FlagNotDelivery : 0xFF);
                 image[at + 22] = 0xFF;
                 image[at + 23] = 0xFF;
             }

@@ -9,7 +9,8 @@ namespace MealTerminal.Core.Sync
     ///           u32 ledger epoch, u32 first sequence, u16 record count
     ///           (version 1, from older firmware, is the same without the epoch; the gateway still reads it)
     ///   records, consecutive sequences: u8 verdict, u8 period | flags (bit 4 clock valid,
-    ///           bit 5 card key follows), u8 category, u16 boot count, u32 elder id, u32 time,
+    ///           bit 5 card key follows, bit 6 at the door in a delivery round, bit 7 at the door of
+    ///           an elder not registered for delivery), u8 category, u16 boot count, u32 elder id, u32 time,
     ///           [11 bytes card key, only when the card is not in the roster]
     ///   u32 CRC-32 of everything before it
     /// A known card's record is 13 bytes on the wire; the card key travels only for cards the
@@ -30,6 +31,8 @@ namespace MealTerminal.Core.Sync
         public const int GapVerdict = 0xF0;
         private const int ClockValidFlag = 0x10;
         private const int CardKeyFlag = 0x20;
+        private const int AtDoorFlag = 0x40;
+        private const int UnregisteredFlag = 0x80;
 
         public static int HeaderSize(string terminalId)
         {
@@ -64,7 +67,8 @@ namespace MealTerminal.Core.Sync
         {
             bool withKey = record.ElderId == 0;
             buffer[at] = (byte)record.Verdict;
-            buffer[at + 1] = (byte)((record.Period & 0x0F) | (record.ClockValid ? ClockValidFlag : 0) | (withKey ? CardKeyFlag : 0));
+            buffer[at + 1] = (byte)((record.Period & 0x0F) | (record.ClockValid ? ClockValidFlag : 0) | (withKey ? CardKeyFlag : 0)
+                | (record.AtDoor ? AtDoorFlag : 0) | (record.AtDoor && record.Unregistered ? UnregisteredFlag : 0));
             buffer[at + 2] = (byte)record.Category;
             LittleEndian.WriteUInt16(buffer, at + 3, record.BootCount);
             LittleEndian.WriteUInt32(buffer, at + 5, record.ElderId);
@@ -117,6 +121,8 @@ namespace MealTerminal.Core.Sync
             record.Verdict = buffer[at];
             record.Period = flags & 0x0F;
             record.ClockValid = (flags & ClockValidFlag) != 0;
+            record.AtDoor = (flags & AtDoorFlag) != 0;
+            record.Unregistered = (flags & UnregisteredFlag) != 0;
             record.Category = buffer[at + 2];
             record.BootCount = LittleEndian.ReadUInt16(buffer, at + 3);
             record.ElderId = LittleEndian.ReadUInt32(buffer, at + 5);

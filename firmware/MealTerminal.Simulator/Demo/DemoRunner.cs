@@ -12,7 +12,10 @@ namespace MealTerminal.Simulator.Demo;
 /// </summary>
 public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort, bool quiet)
 {
-    public static readonly (string Site, string Terminal)[] Terminals = { ("S01", "T01"), ("S01", "T02"), ("S02", "T03") };
+    public static readonly (string Site, string Terminal)[] Terminals = { ("S01", "T01"), ("S01", "T02"), ("S02", "T03"), ("S01", "T09") };
+
+    /// <summary>The terminal that goes on delivery rounds (configuration 终端模式 = 送餐).</summary>
+    public const string DeliveryTerminal = "T09";
 
     public GatewayHost? Gateway { get; private set; }
 
@@ -43,6 +46,11 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
                 voiceFolder: Path.Combine(dataDirectory, "voice"));
             t.Clock.Scripted = true; // the replayed day owns the clock; the gateway's time answers would say today
             t.Boot(roster);
+            if (id == DeliveryTerminal)
+            {
+                t.Core.Config.Extensions = ConfigExtensions.With(null, ConfigExtensions.TagTerminalMode, [ConfigExtensions.TerminalModeDelivery]);
+            }
+
             SimulatedTerminals.Add(t);
         }
 
@@ -75,6 +83,7 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
         output.Write(TallyReport.Format(day, rows));
         bool agree = CheckAgainstTerminals(rows, output);
         Settle(output);
+        ShowAbsent(output, day);
         return agree;
     }
 
@@ -114,8 +123,26 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
         foreach (var s in report.Revisions.Where(r => r.Kind == MealGateway.Settlement.StatementKind.Monthly))
         {
             output.WriteLine($"{s.Site} 第 {s.Revision} 版: 用餐 {s.Totals.Meals} 人次, 餐费 {MealGateway.Policy.Yuan.Format(s.Totals.PriceFen)} 元, " +
-                $"补贴 {MealGateway.Policy.Yuan.Format(s.Totals.SubsidyFen)} 元, 自付 {MealGateway.Policy.Yuan.Format(s.Totals.CoPaymentFen)} 元, 异常 {s.Anomalies.Count} 条 " +
+                $"补贴 {MealGateway.Policy.Yuan.Format(s.Totals.SubsidyFen)} 元, 自付 {MealGateway.Policy.Yuan.Format(s.Totals.CoPaymentFen)} 元, 异常 {s.Anomalies.Count} 条, " +
+                $"其中送餐 {s.DeliveryTotals.Meals} 份 (送餐费 {MealGateway.Policy.Yuan.Format(s.DeliveryTotals.PriceFen)} 元, {s.Rounds.Count} 轮) " +
                 $"→ {Gateway.HttpUrl}/api/statements/{s.Site}/{month}/xlsx");
+        }
+    }
+
+    /// <summary>The day's welfare check (常来未到) at the gateway and on terminal T01's host review page.</summary>
+    private void ShowAbsent(TextWriter output, string day)
+    {
+        var list = new MealGateway.Welfare.WelfareDesk(Gateway!.Store, TimeProvider.System).Absent(day);
+        output.WriteLine();
+        output.WriteLine($"{day} 常来未到（网关，全县）: {list.Lines.Count} 人; 常来 = 最近 7 个供餐日中至少 4 天用餐，演示只有这一天，所以还没有常来老人 " +
+            $"→ {Gateway.HttpUrl}/api/welfare?day={day}");
+        var t01 = SimulatedTerminals.Single(t => t.TerminalId == "T01");
+        var review = new MealTerminal.Core.Display.Screen();
+        var offline = t01.Core.AbsentToday();
+        if (offline is not null)
+        {
+            MealTerminal.Core.Display.HostReview.Absent(review, offline, t01.Core.Config);
+            output.WriteLine($"S01/T01 站长查看页（离线）: {TextFeedback.OneLine(review)}");
         }
     }
 

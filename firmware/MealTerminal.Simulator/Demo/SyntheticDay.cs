@@ -20,17 +20,30 @@ public static class SyntheticDay
 
     public static readonly byte[] UnknownCard = { 0xDE, 0xAD, 0xBE, 0xEF };
 
+    /// <summary>The courier's card (送餐员卡) of site S01's delivery terminal T09; courier id 9001.</summary>
+    public static readonly byte[] CourierCard = { 0x04, 0x52, 0x10, 0xC0, 0x8A, 0x3C, 0x80 };
+
+    /// <summary>Elders 30..35 have their meals delivered (registered for delivery).</summary>
+    public const int FirstDelivered = 30;
+
     public static RosterEntry[] Roster()
     {
-        var entries = new RosterEntry[Elders];
+        var entries = new RosterEntry[Elders + 1];
         for (int i = 0; i < Elders; i++)
         {
-            var e = new RosterEntry { ElderId = (uint)(1001 + i), Category = (byte)(i % ElderCategory.Count), Status = CardStatus.Active, ValidToDay = RosterFormat.NoUpperBound };
+            var e = new RosterEntry
+            {
+                ElderId = (uint)(1001 + i), Category = (byte)(i % ElderCategory.Count), Status = CardStatus.Active, ValidToDay = RosterFormat.NoUpperBound,
+                DeliveryRegistered = i >= FirstDelivered,
+            };
             var uid = UidOf(i);
             CardKey.FromUid(uid, uid.Length, e.CardKey, 0);
             entries[i] = e;
         }
 
+        var courier = new RosterEntry { ElderId = 9001, Status = CardStatus.Courier, ValidToDay = RosterFormat.NoUpperBound };
+        CardKey.FromUid(CourierCard, CourierCard.Length, courier.CardKey, 0);
+        entries[Elders] = courier;
         return entries;
     }
 
@@ -65,6 +78,11 @@ public static class SyntheticDay
         taps.Add(new ScriptedTap("S02", "T03", new TimeSpan(12, 5, 0), UidOf(25), "repeat tap"));
         taps.Add(new ScriptedTap("S02", "T03", new TimeSpan(15, 0, 0), UidOf(26), "outside meal hours"));
         Period("S02", "T03", 17, 20, Enumerable.Range(24, 6));
+
+        // The lunch round of S01's delivery terminal: the courier opens it, five elders tap at their doors, the courier closes it.
+        taps.Add(new ScriptedTap("S01", "T09", new TimeSpan(11, 35, 0), CourierCard, "courier starts the round"));
+        Period("S01", "T09", 11, 50, Enumerable.Range(FirstDelivered, 5));
+        taps.Add(new ScriptedTap("S01", "T09", new TimeSpan(12, 30, 0), CourierCard, "courier ends the round"));
         return taps;
     }
 }

@@ -176,7 +176,7 @@ public static class GatewayCommands
         });
 
         var root = new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data), AccountCommands.Build(data), VoicePackCommand.Build(data) };
-        foreach (var command in SettlementCommands.Build(data).Concat(ReviewCommands.Build(data)).Concat(DownloadCommands.Build(data)))
+        foreach (var command in SettlementCommands.Build(data).Concat(ReviewCommands.Build(data)).Concat(DownloadCommands.Build(data)).Concat(WelfareCommands.Build(data)))
         {
             root.Subcommands.Add(command);
         }

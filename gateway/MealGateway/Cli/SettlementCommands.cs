@@ -27,9 +27,10 @@ internal static class SettlementCommands
         var output = new Option<string?>("--out") { Description = "Output file (default: {site}-{month}-r{revision}.{format})" };
         var elders = new Option<bool>("--elders") { Description = "CSV: one line per elder instead of per day, period and category" };
         var held = new Option<bool>("--held") { Description = "CSV: one line per meal held for review" };
-        var export = new Command("export", "Export a monthly statement as CSV or XLSX with Chinese headers") { data, siteRequired, month, revision, format, output, elders, held };
+        var deliveries = new Option<bool>("--deliveries") { Description = "CSV: delivered meals with their delivery fee, and the rounds per courier" };
+        var export = new Command("export", "Export a monthly statement as CSV or XLSX with Chinese headers") { data, siteRequired, month, revision, format, output, elders, held, deliveries };
         export.SetAction(parse => Export(parse.GetValue(data)!, parse.GetValue(siteRequired)!, parse.GetValue(month), parse.GetValue(revision),
-            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(elders), parse.GetValue(held)));
+            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(elders), parse.GetValue(held), parse.GetValue(deliveries)));
 
         var outbox = new Command("outbox", "Show what waits to be sent to the county platform, and why") { data };
         outbox.SetAction(parse => Outbox(parse.GetValue(data)!));
@@ -114,7 +115,7 @@ internal static class SettlementCommands
         return 0;
     }
 
-    private static int Export(string dir, string site, string? month, int? revision, string format, string? output, bool elders, bool held)
+    private static int Export(string dir, string site, string? month, int? revision, string format, string? output, bool elders, bool held, bool deliveries = false)
     {
         if (!OfflineStore.IsMonth(month, out int exit))
         {
@@ -141,7 +142,7 @@ internal static class SettlementCommands
         }
 
         string path = output ?? $"{site}-{month}-r{statement.Revision}.{format}";
-        File.WriteAllBytes(path, format == "csv" ? StatementExport.Csv(statement, elders, held) : StatementExport.Xlsx(statement));
+        File.WriteAllBytes(path, format == "csv" ? StatementExport.Csv(statement, elders, held, deliveries) : StatementExport.Xlsx(statement));
         Console.WriteLine($"已导出 {StatementExport.Title(statement)} → {Path.GetFullPath(path)}");
         return 0;
     }

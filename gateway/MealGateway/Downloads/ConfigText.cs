@@ -61,7 +61,8 @@ public static class ConfigText
                 "价格" => ReadPrice(value, i + 1, prices),
                 "音量" => VoiceConfigText.ReadVolume(value, values),
                 "静音时段" => VoiceConfigText.ReadSilentHours(value, values),
-                _ => $"未知的设置 '{key}' (可用: 时区, 存储预警, 防重复秒数, 无时钟用餐间隔分钟, 餐别, 价格, 音量, 静音时段)",
+                _ when DeliveryConfigText.Keys.Contains(key) => DeliveryConfigText.Read(key, value, values),
+                _ => $"未知的设置 '{key}' (可用: 时区, 存储预警, 防重复秒数, 无时钟用餐间隔分钟, 餐别, 价格, 音量, 静音时段, {string.Join(", ", DeliveryConfigText.Keys)})",
             };
             if (problem is not null)
             {

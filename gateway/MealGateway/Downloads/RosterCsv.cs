@@ -17,7 +17,7 @@ public static class RosterCsv
     /// <summary>The most entries a terminal's roster slot holds (firmware Program.MaxRosterEntries).</summary>
     public const int MaxEntries = 20000;
     private const int MaxProblems = 20;
-    private static readonly string[] StatusNames = ["正常", "暂停", "挂失", "已故", "站长卡"];
+    private static readonly string[] StatusNames = ["正常", "暂停", "挂失", "已故", "站长卡", "送餐员卡"];
 
     public static RosterEntry[]? TryParse(string text, string fileName, out List<string> problems)
     {
@@ -32,9 +32,9 @@ public static class RosterCsv
 
         var header = lines[headerLine].Trim().Split(',').Select(c => c.Trim()).ToArray();
         int Column(string name) => Array.IndexOf(header, name);
-        foreach (var unknown in header.Where(h => h is not ("卡号" or "老人编号" or "类别" or "状态" or "起始日期" or "截止日期")))
+        foreach (var unknown in header.Where(h => h is not ("卡号" or "老人编号" or "类别" or "状态" or "起始日期" or "截止日期" or "送餐")))
         {
-            problems.Add($"{fileName} 第 {headerLine + 1} 行: 未知的列 '{unknown}' (可用的列: 卡号, 老人编号, 类别, 状态, 起始日期, 截止日期)");
+            problems.Add($"{fileName} 第 {headerLine + 1} 行: 未知的列 '{unknown}' (可用的列: 卡号, 老人编号, 类别, 状态, 起始日期, 截止日期, 送餐)");
         }
 
         foreach (var required in new[] { "卡号", "老人编号", "类别" }.Where(r => Column(r) < 0))
@@ -68,7 +68,7 @@ public static class RosterCsv
             string Cell(string name) => Column(name) < 0 ? string.Empty : cells[Column(name)];
             var entry = new RosterEntry { ValidToDay = RosterFormat.NoUpperBound };
             string? problem = ReadCard(Cell("卡号"), entry) ?? ReadElder(Cell("老人编号"), entry) ?? ReadCategory(Cell("类别"), entry)
-                ?? ReadStatus(Cell("状态"), entry) ?? ReadDates(Cell("起始日期"), Cell("截止日期"), entry);
+                ?? ReadStatus(Cell("状态"), entry) ?? ReadDates(Cell("起始日期"), Cell("截止日期"), entry) ?? ReadDelivery(Cell("送餐"), entry);
             if (problem is not null)
             {
                 problems.Add($"{where}: {problem}");
@@ -148,6 +148,13 @@ public static class RosterCsv
         }
 
         return $"未知老人类别 '{text}' (可用: {string.Join(", ", Enumerable.Range(0, ElderCategory.Count).Select(ElderCategory.ChineseName))})";
+    }
+
+    /// <summary>Column 送餐 (optional): 是 when the elder is registered for home delivery; 否 or empty when not.</summary>
+    private static string? ReadDelivery(string text, RosterEntry entry)
+    {
+        entry.DeliveryRegistered = text == "是";
+        return text is "" or "是" or "否" ? null : $"送餐列应为 是 或 否，收到 '{text}'";
     }
 
     private static string? ReadStatus(string text, RosterEntry entry)

@@ -33,7 +33,8 @@ public readonly record struct BatchOutcome(BatchRejection Status, long Acknowled
 
 /// <summary>One record as the gateway received it.</summary>
 public sealed record ReceivedRecord(
-    uint Sequence, int Verdict, int Period, int Category, bool ClockValid, int BootCount, uint ElderId, uint Time, string CardHex);
+    uint Sequence, int Verdict, int Period, int Category, bool ClockValid, int BootCount, uint ElderId, uint Time, string CardHex,
+    bool AtDoor = false, bool Unregistered = false);
 
 /// <summary>
 /// A decoded batch. Epoch names the terminal's ledger (0 for version 1 batches, from firmware before
@@ -116,7 +117,7 @@ public static class BatchDecoder
 
             string card = scratch.CardKey[0] == 0 ? string.Empty : MealTerminal.Core.Cards.CardKey.ToHex(scratch.CardKey, 0);
             records.Add(new ReceivedRecord(first + (uint)i, scratch.Verdict, scratch.Period, scratch.Category,
-                scratch.ClockValid, scratch.BootCount, scratch.ElderId, scratch.Time, card));
+                scratch.ClockValid, scratch.BootCount, scratch.ElderId, scratch.Time, card, scratch.AtDoor, scratch.Unregistered));
         }
 
         if (at != crcAt)

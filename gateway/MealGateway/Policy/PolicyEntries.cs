@@ -15,6 +15,15 @@ public sealed record MealPrice(DateOnly From, string Scope, int Period, long Pri
 /// </summary>
 public sealed record SubsidyRate(DateOnly From, string Scope, int Category, int Period, long SubsidyFen, long CoPaymentFen, int Line);
 
+/// <summary>
+/// For one elder category, from a date on: the fee for a meal delivered to the door (送餐费), split into
+/// what the government pays and what the elder pays (line <c>delivery</c>; fee = subsidy + co-payment).
+/// </summary>
+public sealed record DeliveryRate(DateOnly From, string Scope, int Category, long SubsidyFen, long CoPaymentFen, int Line)
+{
+    public long FeeFen => SubsidyFen + CoPaymentFen;
+}
+
 /// <summary>The money for one meal at a site on a day: price = subsidy + co-payment.</summary>
 public sealed record MealRate(long PriceFen, long SubsidyFen, long CoPaymentFen);
 

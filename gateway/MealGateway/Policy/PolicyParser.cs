@@ -20,6 +20,7 @@ public static class PolicyParser
         var errors = new List<PolicyError>();
         var prices = new List<MealPrice>();
         var rates = new List<SubsidyRate>();
+        var deliveries = new List<DeliveryRate>();
         string[] lines = text.Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
@@ -37,7 +38,8 @@ public static class PolicyParser
             {
                 "price" or "价格" => ParsePrice(f, number, names, prices),
                 "subsidy" or "补贴" => ParseSubsidy(f, number, names, rates),
-                _ => $"未知的条目类型 '{f[0]}'，应为 price（价格）或 subsidy（补贴）",
+                "delivery" or "送餐" => ParseDelivery(f, number, deliveries),
+                _ => $"未知的条目类型 '{f[0]}'，应为 price（价格）、subsidy（补贴）或 delivery（送餐）",
             };
             if (problem is not null)
             {
@@ -47,6 +49,7 @@ public static class PolicyParser
 
         errors.AddRange(Duplicates(prices, p => (p.From, p.Scope, p.Period, 0), p => p.Line, "餐别"));
         errors.AddRange(Duplicates(rates, r => (r.From, r.Scope, r.Period, r.Category), r => r.Line, "老人类别和餐别"));
+        errors.AddRange(Duplicates(deliveries, d => (d.From, d.Scope, 0, d.Category), d => d.Line, "老人类别的送餐费"));
         if (errors.Count == 0 && prices.Count == 0 && rates.Count == 0)
         {
             errors.Add(new PolicyError(1, "文件中没有任何价格或补贴条目"));
@@ -54,7 +57,7 @@ public static class PolicyParser
 
         if (errors.Count == 0)
         {
-            var policy = new SubsidyPolicy(prices, rates, names);
+            var policy = new SubsidyPolicy(prices, rates, names, deliveries);
             errors.AddRange(PolicyConsistency.Check(policy));
             if (errors.Count == 0)
             {
@@ -99,6 +102,26 @@ public static class PolicyParser
         if (problem is null)
         {
             rates.Add(new SubsidyRate(from, f[2], category, period, subsidy, copay, line));
+        }
+
+        return problem;
+    }
+
+    private static string? ParseDelivery(string[] f, int line, List<DeliveryRate> deliveries)
+    {
+        if (f.Length != 6)
+        {
+            return $"delivery 条目应有 6 项（delivery 生效日期 站点 老人类别 送餐费补贴 送餐费自付），实际 {f.Length} 项";
+        }
+
+        DateOnly from = default;
+        int category = 0;
+        long subsidy = 0, copay = 0;
+        string? problem = Date(f[1], out from) ?? Scope(f[2]) ?? Category(f[3], out category)
+            ?? Amount(f[4], "送餐费补贴", out subsidy) ?? Amount(f[5], "送餐费自付", out copay);
+        if (problem is null)
+        {
+            deliveries.Add(new DeliveryRate(from, f[2], category, subsidy, copay, line));
         }
 
         return problem;

@@ -11,8 +11,12 @@ public sealed class SubsidyPolicy
     private readonly Dictionary<(string Scope, int Period), MealPrice[]> prices;
     private readonly Dictionary<(string Scope, int Category, int Period), SubsidyRate[]> rates;
 
-    internal SubsidyPolicy(IReadOnlyList<MealPrice> priceLines, IReadOnlyList<SubsidyRate> rateLines, IReadOnlyList<string> periodNames)
+    private readonly Dictionary<(string Scope, int Category), DeliveryRate[]> deliveries;
+
+    internal SubsidyPolicy(IReadOnlyList<MealPrice> priceLines, IReadOnlyList<SubsidyRate> rateLines, IReadOnlyList<string> periodNames, IReadOnlyList<DeliveryRate>? deliveryLines = null)
     {
+        Deliveries = deliveryLines ?? [];
+        deliveries = Deliveries.GroupBy(d => (d.Scope, d.Category)).ToDictionary(g => g.Key, g => g.OrderBy(d => d.From).ToArray());
         PeriodNames = periodNames;
         Prices = priceLines;
         Rates = rateLines;
@@ -26,6 +30,13 @@ public sealed class SubsidyPolicy
     public IReadOnlyList<MealPrice> Prices { get; }
 
     public IReadOnlyList<SubsidyRate> Rates { get; }
+
+    /// <summary>Delivery fee lines (送餐费), effective-dated per category like the subsidies.</summary>
+    public IReadOnlyList<DeliveryRate> Deliveries { get; }
+
+    /// <summary>The delivery fee line in force for a site and category on a day, or null (no fee).</summary>
+    public DeliveryRate? DeliveryOn(string site, DateOnly day, int category) =>
+        InForce(deliveries, (site, category), day, d => d.From) ?? InForce(deliveries, (PolicyScope.AllSites, category), day, d => d.From);
 
     /// <summary>The price line in force for a site and period on a day, or null.</summary>
     public MealPrice? PriceOn(string site, DateOnly day, int period) =>

@@ -6,12 +6,13 @@ namespace MealGateway.Settlement;
 /// A meal beyond an elder's limit for one (day, meal period), counted at a second site or a second
 /// terminal: held out of the payable totals until an operator approves it (paid as an extra meal)
 /// or rejects it (not paid). Id is the record's key, "{site}/{terminal}/{sequence:D10}"; PaidFirst
-/// names the meal(s) paid before it. Amounts are what it would be paid.
+/// names the meal(s) paid before it. Amounts are what it would be paid. AtDoor: a meal delivered in a
+/// round (a canteen meal and a delivery in one period, by two terminals that could not know of each other).
 /// </summary>
 public sealed record HeldMeal(
     string Id, string Site, string Terminal, long Sequence, long ElderId, int Category, string Day, int Period,
     DateTime PlacedUtc, string PaidFirst, string Status, string DecidedBy, DateTime? DecidedUtc, string Reason,
-    long PriceFen = 0, long SubsidyFen = 0, long CoPaymentFen = 0)
+    long PriceFen = 0, long SubsidyFen = 0, long CoPaymentFen = 0, bool AtDoor = false)
 {
     public const string Pending = "pending";
     public const string Approved = "approved";

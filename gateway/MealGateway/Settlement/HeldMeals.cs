@@ -49,7 +49,7 @@ internal static class HeldMeals
                 held.Add(new HeldMeal(
                     r.Id, r.Site, r.Terminal, r.Sequence, r.ElderId, r.Category, r.Day!, r.Period, LocalTime.FromRecordSeconds((uint)r.Time), paidFirst,
                     decision is null ? HeldMeal.Pending : decision.Decision == "approve" ? HeldMeal.Approved : HeldMeal.Rejected,
-                    decision?.By ?? string.Empty, decision?.DecidedUtc, decision?.Reason ?? string.Empty));
+                    decision?.By ?? string.Empty, decision?.DecidedUtc, decision?.Reason ?? string.Empty, AtDoor: r.AtDoor));
             }
         }
 

@@ -18,11 +18,13 @@ internal sealed class MonthSnapshot
     public required ILookup<string, AnomalyLine> Anomalies { get; init; }
     public required Dictionary<string, int> Pending { get; init; }
     public required ILookup<string, HeldMeal> Held { get; init; }
+    public required ILookup<string, Delivery.DeliveryRound> Rounds { get; init; }
 
     /// <summary>One site's inputs from the snapshot.</summary>
     public SiteMonth For(string site) => new(
         site, Month, Tallies.TryGetValue(site, out var tally) ? tally.Cells().ToList() : [], Elders[site].ToList(),
-        Anomalies[site].ToList(), Pending.GetValueOrDefault(site), Held[site].ToList());
+        Anomalies[site].ToList(), Pending.GetValueOrDefault(site), Held[site].ToList(),
+        Tallies.TryGetValue(site, out var delivered) ? delivered.DeliveredCells().ToList() : [], Rounds[site].ToList());
 }
 
 /// <summary>
@@ -49,6 +51,8 @@ internal static class SettlementInputs
             Anomalies = recorded.Concat(CrossSite(elders, store)).Concat(Repeats(elders, store)).ToLookup(a => a.Site, a => a.Line),
             Pending = pending,
             Held = HeldMeals.Find(db, month, elders, store.Periods).ToLookup(h => h.Site),
+            Rounds = db.GetCollection<Delivery.DeliveryRound>(MealStore.RoundsName).Find(Query.StartsWith(nameof(Delivery.DeliveryRound.Day), month))
+                .ToLookup(r => r.Site),
         };
     });
 

@@ -21,6 +21,17 @@ public sealed record StatementRow(
     string Day, int Period, string PeriodName, int Category, string CategoryName,
     int Meals, long PriceFen, long SubsidyFen, long CoPaymentFen);
 
+/// <summary>
+/// Meals delivered to the door (送餐上门) of one day, meal period and category: already counted in the
+/// statement's rows (the meal is paid like any other); here the delivery fee on top, by the policy's
+/// delivery line in force that day (zero when it has none).
+/// </summary>
+public sealed record DeliveryRow(
+    string Day, int Period, string PeriodName, int Category, string CategoryName, int Meals, long FeeFen, long SubsidyFen, long CoPaymentFen);
+
+/// <summary>One delivery round: its terminal, number (the start marker's sequence), courier, day and meals delivered.</summary>
+public sealed record RoundLine(string Terminal, long Round, long Courier, string? Day, int Delivered, int Unregistered, bool Ended);
+
 /// <summary>One elder's meals in the statement, for audit: the days of each meal period and the money.</summary>
 public sealed record ElderLine(
     long ElderId, int Category, string CategoryName, int Meals, int[][] DaysByPeriod, long SubsidyFen, long CoPaymentFen);
@@ -75,4 +86,13 @@ public sealed class Statement
 
     /// <summary>Meals and amounts held awaiting a decision: not in Totals.</summary>
     public Totals HeldTotals { get; init; } = Totals.Zero;
+
+    /// <summary>Delivered meals apart (docs/settlement.md, "Home delivery"): the delivery fee per day, period and category.</summary>
+    public List<DeliveryRow> Deliveries { get; init; } = [];
+
+    /// <summary>The delivery rounds of the statement's days, per terminal and courier.</summary>
+    public List<RoundLine> Rounds { get; init; } = [];
+
+    /// <summary>Delivered meals and their fees: Meals, fee (as PriceFen), subsidy and co-payment of the fee. Not in Totals.</summary>
+    public Totals DeliveryTotals { get; init; } = Totals.Zero;
 }

@@ -9,7 +9,8 @@ namespace MealGateway.Settlement;
 /// <summary>What a site's month is built from: its tally cells, elder cells, anomalies and held meals.</summary>
 public sealed record SiteMonth(
     string Site, string Month, IReadOnlyList<TallyCell> Cells, IReadOnlyList<ElderMonthCell> Elders,
-    IReadOnlyList<AnomalyLine> Anomalies, int PendingRecords, IReadOnlyList<HeldMeal>? Held = null);
+    IReadOnlyList<AnomalyLine> Anomalies, int PendingRecords, IReadOnlyList<HeldMeal>? Held = null,
+    IReadOnlyList<TallyCell>? Delivered = null, IReadOnlyList<Delivery.DeliveryRound>? Rounds = null);
 
 /// <summary>
 /// Prices tally cells and elder cells with the policy in force on each day. Pure: the same input
@@ -53,10 +54,13 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
         }
 
         problems = problems.Distinct().ToList();
-        monthly = Finish(StatementKind.Monthly, input.Site, input.Month, rows, elders, input.Anomalies, input.PendingRecords, held);
-        daily = rows.Select(r => r.Day).Concat(held.Select(h => h.Day)).Distinct().Order(StringComparer.Ordinal)
+        var delivered = DeliveryLines.Rows(policy, input, unpaid, PeriodName);
+        var rounds = DeliveryLines.Rounds(input);
+        monthly = Finish(StatementKind.Monthly, input.Site, input.Month, rows, elders, input.Anomalies, input.PendingRecords, held, delivered, rounds);
+        daily = rows.Select(r => r.Day).Concat(held.Select(h => h.Day)).Concat(delivered.Select(d => d.Day)).Distinct().Order(StringComparer.Ordinal)
             .Select(day => Finish(StatementKind.Daily, input.Site, day, rows.Where(r => r.Day == day).ToList(), [],
-                input.Anomalies.Where(a => a.Day == day).ToList(), 0, held.Where(h => h.Day == day).ToList()))
+                input.Anomalies.Where(a => a.Day == day).ToList(), 0, held.Where(h => h.Day == day).ToList(),
+                delivered.Where(d => d.Day == day).ToList(), rounds.Where(r => r.Day == day).ToList()))
             .ToList();
         return problems.Count == 0;
     }
@@ -155,14 +159,17 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
     }
 
     private static Statement Finish(
-        string kind, string site, string period, List<StatementRow> rows, List<ElderLine> elders, IReadOnlyList<AnomalyLine> anomalies, int pending, List<HeldMeal> held)
+        string kind, string site, string period, List<StatementRow> rows, List<ElderLine> elders, IReadOnlyList<AnomalyLine> anomalies, int pending, List<HeldMeal> held,
+        List<DeliveryRow> delivered, List<RoundLine> rounds)
     {
+        var deliveryTotals = delivered.Aggregate(Totals.Zero, (t, d) => t.Add(d.Meals, d.FeeFen, d.SubsidyFen, d.CoPaymentFen));
         var totals = rows.Aggregate(Totals.Zero, (t, r) => t.Add(r.Meals, r.PriceFen, r.SubsidyFen, r.CoPaymentFen));
         var heldTotals = held.Where(h => h.Status == HeldMeal.Pending).Aggregate(Totals.Zero, (t, h) => t.Add(1, h.PriceFen, h.SubsidyFen, h.CoPaymentFen));
         return new Statement
         {
             Kind = kind, Site = site, Period = period, Totals = totals, Rows = rows, Elders = elders,
-            Anomalies = anomalies.ToList(), PendingRecords = pending, Held = held, HeldTotals = heldTotals, Digest = DigestOf(rows, elders, held),
+            Anomalies = anomalies.ToList(), PendingRecords = pending, Held = held, HeldTotals = heldTotals,
+            Deliveries = delivered, Rounds = rounds, DeliveryTotals = deliveryTotals, Digest = DigestOf(rows, elders, held, delivered),
         };
     }
 
@@ -170,7 +177,7 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
     /// SHA-256 over the amounts (rows and elder lines) and the held meals' statuses, so that a
     /// review decision makes a new revision; not over anomalies or timestamps.
     /// </summary>
-    public static string DigestOf(IEnumerable<StatementRow> rows, IEnumerable<ElderLine> elders, IEnumerable<HeldMeal>? held = null)
+    public static string DigestOf(IEnumerable<StatementRow> rows, IEnumerable<ElderLine> elders, IEnumerable<HeldMeal>? held = null, IEnumerable<DeliveryRow>? delivered = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         byte[] field = new byte[8];
@@ -213,6 +220,17 @@ public sealed class StatementBuilder(SubsidyPolicy policy, MealPeriod[] periods)
         {
             Add(-2);
             hash.AppendData(Encoding.UTF8.GetBytes($"{h.Id}|{h.Status}"));
+        }
+
+        foreach (var d in delivered ?? [])
+        {
+            Add(-3);
+            hash.AppendData(Encoding.ASCII.GetBytes(d.Day));
+            Add(d.Period);
+            Add(d.Category);
+            Add(d.Meals);
+            Add(d.FeeFen);
+            Add(d.SubsidyFen);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -20,10 +20,17 @@ public static class StatementExport
         $"{s.Site} {(s.Kind == StatementKind.Monthly ? "月度结算单" : "每日统计")} {s.Period} 第 {s.Revision} 版";
 
     /// <summary>Daily rows and a total line, or (elders: true) one line per elder, or (held: true) one line per held meal.</summary>
-    public static byte[] Csv(Statement s, bool elders = false, bool held = false)
+    public static byte[] Csv(Statement s, bool elders = false, bool held = false, bool deliveries = false)
     {
         var text = new StringBuilder();
-        if (held)
+        if (deliveries)
+        {
+            foreach (var line in DeliveryExport.CsvLines(s))
+            {
+                Line(text, line);
+            }
+        }
+        else if (held)
         {
             Line(text, HeldHeaders);
             foreach (var h in s.Held)
@@ -64,6 +71,7 @@ public static class StatementExport
             ("用餐人次", s.Totals.Meals), ("餐费合计(元)", Yuan.ToDecimal(s.Totals.PriceFen)), ("补贴合计(元)", Yuan.ToDecimal(s.Totals.SubsidyFen)),
             ("个人支付合计(元)", Yuan.ToDecimal(s.Totals.CoPaymentFen)), ("待定时记录", s.PendingRecords), ("异常条数", s.Anomalies.Count), ("校验摘要", s.Digest),
             ("待审核人次(未计入合计)", s.HeldTotals.Meals), ("待审核补贴(元)", Yuan.ToDecimal(s.HeldTotals.SubsidyFen)),
+            ("送餐份数", s.DeliveryTotals.Meals), ("送餐费合计(元)", Yuan.ToDecimal(s.DeliveryTotals.PriceFen)), ("送餐费补贴(元)", Yuan.ToDecimal(s.DeliveryTotals.SubsidyFen)),
         ];
         for (int i = 0; i < facts.Length; i++)
         {
@@ -85,6 +93,8 @@ public static class StatementExport
             a.Label, a.Day ?? "未知", a.ElderId, a.Terminal, a.Sequence, a.CardHex, a.Detail,
         }));
         Sheet(book, "待审核", HeldHeaders, s.Held.Select(HeldCells));
+        Sheet(book, "送餐", DeliveryExport.FeeHeaders, DeliveryExport.FeeRows(s));
+        Sheet(book, "送餐轮次", DeliveryExport.RoundHeaders, DeliveryExport.RoundRows(s));
         using var stream = new MemoryStream();
         book.SaveAs(stream);
         return stream.ToArray();

@@ -25,6 +25,12 @@ public static class AnomalyKind
     public const string LedgerGap = "ledger-gap";
     public const string IdentityConflict = "identity-conflict";
 
+    /// <summary>A meal delivered to an elder the roster does not register for home delivery: counted, listed for review.</summary>
+    public const string DeliveryUnregistered = "delivery-unregistered";
+
+    /// <summary>A door record with no round start marker before it (a marker lost or malformed): counted, listed.</summary>
+    public const string DeliveryWithoutRound = "delivery-without-round";
+
     public static string ChineseLabel(string kind) => kind switch
     {
         UnknownCard => "未登记卡刷卡",
@@ -44,6 +50,8 @@ public static class AnomalyKind
         UnknownConfig => "终端配置版本不是网关发出的",
         LateConfigSwitch => "配置切换记录晚于其后的记录到达",
         IdentityConflict => "终端身份冲突（更换或清空的终端）",
+        DeliveryUnregistered => "送餐给未登记送餐的老人",
+        DeliveryWithoutRound => "送餐记录找不到所属送餐轮次",
         _ => kind,
     };
 

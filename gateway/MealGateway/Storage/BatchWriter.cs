@@ -28,6 +28,7 @@ internal sealed class BatchWriter(
     private readonly ILiteCollection<TerminalState> terminals = db.GetCollection<TerminalState>(MealStore.TerminalsName);
     private readonly ILiteCollection<UnplacedRecord> unplaced = db.GetCollection<UnplacedRecord>(MealStore.UnplacedName);
     private readonly CountBook book = new(db);
+    private readonly Delivery.RoundMarks rounds = new(db);
     private readonly Dictionary<string, TerminalState> states = new();
     private readonly Dictionary<string, long> highestBefore = new();
     private readonly Dictionary<string, StoredRecord> inserted = new();
@@ -111,6 +112,7 @@ internal sealed class BatchWriter(
         db.GetCollection<AnomalyRecord>(MealStore.AnomaliesName).Upsert(anomalies);
         placement.Write();
         book.Write();
+        rounds.Write();
     }
 
     /// <summary>Places, checks and counts one newly stored record.</summary>
@@ -128,6 +130,17 @@ internal sealed class BatchWriter(
         {
             book.Flag(record, impossible.Kind, impossible.Detail);
             return;
+        }
+
+        if (record.Verdict == VerdictCode.DeliveryRound)
+        {
+            rounds.Learn(state, record);
+            return;
+        }
+
+        if (record.AtDoor)
+        {
+            CheckDelivery(state, record);
         }
 
         if (record.Verdict == VerdictCode.ConfigSwitch)
@@ -185,6 +198,21 @@ internal sealed class BatchWriter(
         }
 
         book.Count(record);
+        rounds.Count(record);
+    }
+
+    /// <summary>A door record: put in its round; a meal to an elder not registered for delivery is listed for review.</summary>
+    private void CheckDelivery(TerminalState state, StoredRecord record)
+    {
+        if (!rounds.Assign(state, record))
+        {
+            book.Flag(record, AnomalyKind.DeliveryWithoutRound, "送餐记录之前没有送餐员开始送餐的记录，已按送餐计入");
+        }
+
+        if (record.Unregistered && VerdictCode.IsMeal(record.Verdict))
+        {
+            book.Flag(record, AnomalyKind.DeliveryUnregistered, "名册中此老人未登记送餐上门，仍按送餐计入，请核实");
+        }
     }
 
     private void PlaceAndCount(StoredRecord record, BootAnchor anchor, DateTime receivedUtc)
@@ -203,6 +231,7 @@ internal sealed class BatchWriter(
         }
 
         book.Count(record);
+        rounds.Count(record);
     }
 
     /// <summary>Records of a boot still waiting for their place: stored earlier, or earlier in this group.</summary>

@@ -47,6 +47,16 @@ internal sealed class CountBook(LiteDatabase db)
 
         int dayOfMonth = int.Parse(record.Day[8..]);
         tally.Counts[SiteMonthTally.IndexOf(dayOfMonth, record.Period, record.Category)]++;
+        if (record.AtDoor)
+        {
+            if (tally.Delivered.Length != tally.Counts.Length)
+            {
+                tally.Delivered = new int[tally.Counts.Length]; // a tally stored before delivery existed
+            }
+
+            tally.Delivered[SiteMonthTally.IndexOf(dayOfMonth, record.Period, record.Category)]++;
+        }
+
         if (!elderMeals.TryGetValue((record.Site, month), out var meals))
         {
             elderMeals[(record.Site, month)] = meals = new();

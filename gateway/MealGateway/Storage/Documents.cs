@@ -34,6 +34,18 @@ public sealed class StoredRecord
     public long Time { get; set; }
     public string CardHex { get; set; } = string.Empty;
 
+    /// <summary>Made at an elder's door in a delivery round (送餐上门), not at the canteen.</summary>
+    public bool AtDoor { get; set; }
+
+    /// <summary>At the door of an elder the terminal's roster did not register for delivery (listed for review).</summary>
+    public bool Unregistered { get; set; }
+
+    /// <summary>For a door record: the gateway sequence of its round's start marker (Delivery/DeliveryRound), 0 when none.</summary>
+    public long Round { get; set; }
+
+    /// <summary>For a door record: the courier who opened its round.</summary>
+    public long Courier { get; set; }
+
     /// <summary>Local service day (yyyy-MM-dd), or null while the record has no valid time.</summary>
     public string? Day { get; set; }
 
@@ -91,6 +103,9 @@ public sealed class TerminalState
 
     /// <summary>The terminal's configuration markers by sequence: which configuration decided the records after each.</summary>
     public List<ConfigSwitch> ConfigSwitches { get; set; } = [];
+
+    /// <summary>The terminal's newest delivery round markers (Delivery/RoundMarks): which round a door record is in.</summary>
+    public List<Delivery.RoundMark> RoundMarks { get; set; } = [];
 }
 
 /// <summary>From the record after Sequence on, the terminal decided taps with configuration Version.</summary>
@@ -144,10 +159,17 @@ public sealed class SiteMonthTally
     /// <summary>Index ((day × Periods) + period) × ElderCategory.Count + category.</summary>
     public int[] Counts { get; set; } = new int[Days * Periods * MealTerminal.Core.Meals.ElderCategory.Count];
 
+    /// <summary>Of Counts, the meals delivered at the door (same index): what the delivery fee is paid on.</summary>
+    public int[] Delivered { get; set; } = new int[Days * Periods * MealTerminal.Core.Meals.ElderCategory.Count];
+
     public static string KeyOf(string site, string month) => $"{site}|{month}";
 
     public static int IndexOf(int dayOfMonth, int period, int category) =>
         (((dayOfMonth * Periods) + period) * MealTerminal.Core.Meals.ElderCategory.Count) + category;
+
+    /// <summary>The non-empty cells of delivered meals (Delivered), in day, period, category order.</summary>
+    public IEnumerable<TallyCell> DeliveredCells() =>
+        Delivered.Length != Counts.Length ? [] : new SiteMonthTally { Site = Site, Month = Month, Counts = Delivered }.Cells();
 
     /// <summary>The non-empty cells, in day, period, category order; of one day when given.</summary>
     public IEnumerable<TallyCell> Cells(int? onlyDay = null)

@@ -21,6 +21,7 @@ public sealed class MealStore : IDisposable
     internal const string AnchorsName = "anchors";
     internal const string DirtyName = "dirty";
     internal const string UnplacedName = "unplaced";
+    internal const string RoundsName = "rounds";
 
     private readonly LiteDatabase db;
     private readonly ILiteCollection<StoredRecord> records;
@@ -252,6 +253,7 @@ public sealed class MealStore : IDisposable
             Id = key, Site = site, Terminal = terminal, Sequence = r.Sequence, Verdict = r.Verdict,
             Period = r.Period, Category = r.Category, ClockValid = r.ClockValid, BootCount = r.BootCount,
             ElderId = r.ElderId, Time = r.Time, CardHex = r.CardHex, Day = day, ReceivedUtc = receivedUtc,
+            AtDoor = r.AtDoor, Unregistered = r.AtDoor && r.Unregistered,
         };
     }
 }

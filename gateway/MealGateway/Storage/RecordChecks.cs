@@ -57,7 +57,7 @@ internal static class RecordChecks
     {
         >= VerdictCode.Accepted and <= VerdictCode.ElderDeceased => true,
         VerdictCode.AcceptedStorageLow or VerdictCode.RandomUid or VerdictCode.CardNotValid => true,
-        VerdictCode.ClockSet or VerdictCode.ConfigSwitch => true,
+        VerdictCode.ClockSet or VerdictCode.ConfigSwitch or VerdictCode.DeliveryRound => true,
         _ => false,
     };
 }

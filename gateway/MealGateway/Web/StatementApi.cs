@@ -35,7 +35,7 @@ public static class StatementApi
             string name = $"{site}-{month}-r{statement.Revision}";
             return format switch
             {
-                "csv" => Results.File(StatementExport.Csv(statement, table == "elders", table == "held"), "text/csv; charset=utf-8", $"{name}.csv"),
+                "csv" => Results.File(StatementExport.Csv(statement, table == "elders", table == "held", table == "deliveries"), "text/csv; charset=utf-8", $"{name}.csv"),
                 "xlsx" => Results.File(StatementExport.Xlsx(statement), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx"),
                 _ => Results.BadRequest(new { error = $"不支持的格式 '{format}'，应为 csv 或 xlsx" }),
             };
@@ -71,6 +71,7 @@ public static class StatementApi
                 a.Line.Kind, a.Line.Label, a.Site, a.Line.Terminal, a.Line.Sequence, a.Line.Day, a.Line.Period, a.Line.ElderId, a.Line.CardHex, a.Line.Detail,
             }))).RequireAuthorization(AccessPolicy.ReadSite);
         ReviewApi.Map(app, new ReviewDesk(store, settlement.Time));
+        WelfareApi.Map(app, new Welfare.WelfareDesk(store, settlement.Time));
         app.MapGet("/api/outbox", () =>
         {
             var (pending, delivered) = statements.OutboxCounts();

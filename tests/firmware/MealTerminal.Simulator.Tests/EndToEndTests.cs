@@ -58,9 +58,9 @@ public sealed class EndToEndTests : IAsyncLifetime
             }
         }
 
-        // The script: 21 + 12 meals at S01, 20 at S02; repeats, a double read, an unknown card and
-        // a tap outside meal hours are not meals.
-        Assert.Equal(33, tallies.Where(c => c.Site == "S01").Sum(c => c.Meals));
+        // The script: 21 + 12 meals at S01 plus 5 delivered by its round, 20 at S02; repeats, a double
+        // read, an unknown card and a tap outside meal hours are not meals.
+        Assert.Equal(38, tallies.Where(c => c.Site == "S01").Sum(c => c.Meals));
         Assert.Equal(20, tallies.Where(c => c.Site == "S02").Sum(c => c.Meals));
         var t01 = runner.SimulatedTerminals.Single(t => t.TerminalId == "T01");
         Assert.Equal(1, t01.Core.Today.RepeatTaps);

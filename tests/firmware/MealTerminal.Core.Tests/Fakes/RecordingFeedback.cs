@@ -9,9 +9,12 @@ public sealed class RecordingFeedback : IFeedback
 
     public List<string> Titles { get; } = new();
 
+    public List<string[]> Lines { get; } = new();
+
     public void Show(Screen screen)
     {
         Verdicts.Add(screen.Verdict);
         Titles.Add(screen.Line1);
+        Lines.Add(new[] { screen.Line1, screen.Line2, screen.Line3, screen.Line4 });
     }
 }

@@ -43,7 +43,7 @@ public sealed class StatementExportTests : IDisposable
     public void Xlsx_OpensWithSummaryRowsEldersChangesAndAnomaliesSheets_AndNumbersAreNumbers()
     {
         using var book = new XLWorkbook(new MemoryStream(StatementExport.Xlsx(Monthly)));
-        Assert.Equal(new[] { "汇总", "明细", "老人明细", "变更", "异常", "待审核" }, book.Worksheets.Select(w => w.Name));
+        Assert.Equal(new[] { "汇总", "明细", "老人明细", "变更", "异常", "待审核", "送餐", "送餐轮次" }, book.Worksheets.Select(w => w.Name));
         var rows = book.Worksheet("明细");
         Assert.Equal("补贴合计(元)", rows.Cell(1, 6).GetString());
         Assert.Equal(10.00m, rows.Cell(3, 6).GetValue<decimal>()); // 低保 lunch
