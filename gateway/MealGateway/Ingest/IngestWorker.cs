@@ -28,7 +28,8 @@ public sealed class IngestWorker : IAsyncDisposable
     private Task? reconnectLoop;
     private long batchesStored;
 
-    public IngestWorker(MealStore store, BrokerConnection broker, ILogger logger, TimeProvider time)
+    /// <param name="statusClock">Stamps heartbeats (StatusBoard); the gateway's clock, against which terminals turn silent.</param>
+    public IngestWorker(MealStore store, BrokerConnection broker, ILogger logger, TimeProvider time, TimeProvider? statusClock = null)
     {
         this.store = store;
         this.logger = logger;
@@ -43,7 +44,7 @@ public sealed class IngestWorker : IAsyncDisposable
             .Build();
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
         RefusalLog = new RefusalLog(logger, time);
-        Channels = new TerminalChannels(new StatusBoard(time), new DownloadService(new SiteImages(store), time), rejections, RefusalLog);
+        Channels = new TerminalChannels(new StatusBoard(statusClock ?? time), new DownloadService(new SiteImages(store), time), rejections, RefusalLog);
         groupCommit = new GroupCommit(group => store.StoreGroup(group, time.GetUtcNow().UtcDateTime));
     }
 
