@@ -122,6 +122,7 @@ public sealed class GatewayHost : IAsyncDisposable
             GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current);
             StatementApi.Map(web, store, settlement);
             TerminalApi.Map(web, credentials, broker);
+            Backup.BackupApi.Map(web, store, options.DataDirectory);
             Metrics.MetricsEndpoint.Map(web, new Metrics.GatewayMetrics(store, ingest, settlement, broker, new Terminals.TerminalLiveness(options.Time)));
             stage = "http";
             await web.StartAsync(cancellationToken);

@@ -181,7 +181,7 @@ public static class GatewayCommands
         });
 
         var root = new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data), AccountCommands.Build(data) };
-        foreach (var command in SettlementCommands.Build(data).Concat(ReviewCommands.Build(data)).Concat(DownloadCommands.Build(data)))
+        foreach (var command in SettlementCommands.Build(data).Concat(ReviewCommands.Build(data)).Concat(DownloadCommands.Build(data)).Concat(BackupCommands.Build(data)))
         {
             root.Subcommands.Add(command);
         }
