@@ -60,6 +60,7 @@ public sealed class GatewayHost : IAsyncDisposable
         DataFiles.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None); // a start failure is thrown (GatewayStartException), not logged as a stack trace
         bool https = options.HttpsCertificatePath is not null;
         var bind = new UriBuilder(https ? "https" : "http", options.HttpBind.ToString(), httpPort).Uri;
         string httpUrl = bind.GetLeftPart(UriPartial.Authority);
@@ -79,46 +80,83 @@ public sealed class GatewayHost : IAsyncDisposable
         var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MealGateway");
 
         var credentials = new CredentialStore(options.DataDirectory);
-        EmbeddedBroker? broker = null;
-        BrokerConnection service;
-        if (options.ExternalBroker is { } external)
+        MealStore store;
+        try
         {
-            service = external;
+            // First, so a second gateway on the same data directory fails before it takes any port.
+            store = new MealStore(options.DataDirectory, options.UtcOffsetMinutes);
         }
-        else
+        catch (IOException ex)
         {
-            broker = await EmbeddedBroker.StartAsync(mqttPort, options.MqttBind, credentials, clock: options.SecurityClock);
-            mqttPort = broker.Port;
-            service = new BrokerConnection("127.0.0.1", mqttPort, EmbeddedBroker.ServiceUserName, broker.ServiceSecret);
+            await web.DisposeAsync();
+            throw GatewayStartException.Explain(ex, options, "store", 0)!;
         }
 
-        var store = new MealStore(options.DataDirectory, options.UtcOffsetMinutes);
-        DataFiles.RestrictToOwner(store.DatabasePath); // databases made before issue #14 were world-readable
-        var settlement = new SettlementService(store, options, logger);
-        if (options.PolicyPath is not null && !settlement.LoadPolicy())
+        EmbeddedBroker? broker = null;
+        IngestWorker? ingest = null;
+        SettlementService? settlement = null;
+        string stage = "mqtt";
+        try
         {
-            store.Dispose();
+            BrokerConnection service;
+            if (options.ExternalBroker is { } external)
+            {
+                service = external;
+            }
+            else
+            {
+                broker = await EmbeddedBroker.StartAsync(mqttPort, options.MqttBind, credentials, clock: options.SecurityClock);
+                mqttPort = broker.Port;
+                service = new BrokerConnection("127.0.0.1", mqttPort, EmbeddedBroker.ServiceUserName, broker.ServiceSecret);
+            }
+
+            stage = "other";
+            DataFiles.RestrictToOwner(store.DatabasePath); // databases made before issue #14 were world-readable
+            settlement = new SettlementService(store, options, logger);
+            if (options.PolicyPath is not null && !settlement.LoadPolicy())
+            {
+                throw new InvalidDataException(settlement.PolicyProblem);
+            }
+
+            ingest = new IngestWorker(store, service, logger, TimeProvider.System, statusClock: options.StatusClock);
+            await ingest.StartAsync(cancellationToken);
+            GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current);
+            StatementApi.Map(web, store, settlement);
+            TerminalApi.Map(web, credentials, broker);
+            Backup.BackupApi.Map(web, store, options.DataDirectory);
+            Metrics.MetricsEndpoint.Map(web, new Metrics.GatewayMetrics(store, ingest, settlement, broker, new Terminals.TerminalLiveness(options.StatusClock)));
+            var policy = settlement;
+            OperatorConsole.ConsoleEndpoints.Map(web, new OperatorConsole.ConsoleServices(store, ingest, settlement, credentials, broker, accounts, () => policy.Policy?.Current)
+            {
+                Liveness = new Terminals.TerminalLiveness(options.StatusClock),
+            });
+            stage = "http";
+            await web.StartAsync(cancellationToken);
+            httpUrl = httpPort == 0 ? web.Urls.First() : httpUrl; // the bound address, with the port the OS gave
+            settlement.Start();
+            return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port, Accounts = accounts };
+        }
+        catch (Exception ex)
+        {
+            await web.DisposeAsync();
+            if (ingest is not null)
+            {
+                await ingest.DisposeAsync();
+            }
+
             if (broker is not null)
             {
                 await broker.DisposeAsync();
             }
 
-            throw new InvalidDataException(settlement.PolicyProblem);
-        }
+            store.Dispose();
+            if (GatewayStartException.Explain(ex, options, stage, stage == "mqtt" ? mqttPort : httpPort) is { } explained)
+            {
+                throw explained;
+            }
 
-        var ingest = new IngestWorker(store, service, logger, TimeProvider.System, options.StatusClock);
-        await ingest.StartAsync(cancellationToken);
-        GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current);
-        StatementApi.Map(web, store, settlement);
-        TerminalApi.Map(web, credentials, broker);
-        OperatorConsole.ConsoleEndpoints.Map(web, new OperatorConsole.ConsoleServices(store, ingest, settlement, credentials, broker, accounts, () => settlement.Policy?.Current)
-        {
-            Liveness = new Terminals.TerminalLiveness(options.StatusClock),
-        });
-        await web.StartAsync(cancellationToken);
-        httpUrl = httpPort == 0 ? web.Urls.First() : httpUrl; // the bound address, with the port the OS gave
-        settlement.Start();
-        return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port, Accounts = accounts };
+            throw;
+        }
     }
 
     /// <summary>Host header values the HTTP API answers to (HostFiltering; a DNS-rebinding page sends its own name).</summary>

@@ -47,6 +47,14 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
 
     public bool IsConnected => client.IsConnected;
 
+    /// <summary>
+    /// Called with one line (Chinese first) whenever the connection state changes: connected, the
+    /// broker refused the login, or the broker cannot be reached. Not repeated while it stays so.
+    /// </summary>
+    public Action<string>? ConnectionNews { get; set; }
+
+    private string? lastNews;
+
     public int PublishFailures { get; private set; }
 
     public void Start() => loop ??= Task.Run(() => KeepConnectedAsync(stopping.Token));
@@ -107,6 +115,15 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
 
     private string Topic(int channel) => $"meal/v1/{site}/{terminal}/{UplinkChannel.Names[channel]}";
 
+    private void Tell(string news)
+    {
+        if (news != lastNews)
+        {
+            lastNews = news;
+            ConnectionNews?.Invoke(news);
+        }
+    }
+
     private async Task KeepConnectedAsync(CancellationToken cancel)
     {
         var delay = TimeSpan.FromMilliseconds(100);
@@ -124,7 +141,13 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
                         .WithWillPayload(System.Text.Encoding.ASCII.GetBytes(StatusCodec.OfflineWill))
                         .WithWillRetain(true)
                         .Build();
-                    await client.ConnectAsync(options, cancel);
+                    var connected = await client.ConnectAsync(options, cancel);
+                    if (connected.ResultCode != MqttClientConnectResultCode.Success)
+                    {
+                        Tell($"broker {host}:{port} 拒绝登录：{connected.ResultCode}；请检查 --site/--terminal 和密码 (login refused)");
+                        throw new IOException($"refused: {connected.ResultCode}"); // retried with backoff below
+                    }
+
                     var subscribe = new MqttClientSubscribeOptionsBuilder();
                     for (int channel = 1; channel < UplinkChannel.Names.Length; channel++)
                     {
@@ -136,6 +159,7 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
 
                     await client.SubscribeAsync(subscribe.Build(), cancel);
                     delay = TimeSpan.FromMilliseconds(100);
+                    Tell($"已连接 broker {host}:{port} (connected)");
                 }
 
                 await Task.Delay(delay, cancel);
@@ -144,8 +168,17 @@ public sealed class MqttUplink : IUplink, IAsyncDisposable
             {
                 return;
             }
-            catch (Exception)
+            catch (Exception ex)
             {
+                if (ex is MQTTnet.Adapter.MqttConnectingFailedException refused)
+                {
+                    Tell($"broker {host}:{port} 拒绝登录：{refused.Message}；请检查 --site/--terminal 和密码 (login refused)");
+                }
+                else if (lastNews is null || !lastNews.Contains("拒绝登录"))
+                {
+                    Tell($"连不上 broker {host}:{port}，稍后自动重试 (unreachable: {ex.Message})");
+                }
+
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
                 try
                 {

@@ -33,7 +33,14 @@ public sealed class ScriptedCardReader : ICardReader
 
     public static byte[] ParseUid(string hex)
     {
-        var bytes = Convert.FromHexString(hex.Replace(":", string.Empty).Trim());
+        // Separators people type or copy from a label: 04521000_8A3C80, 04:52:10, 04 52 10, 04-52-10.
+        string digits = new(hex.Where(c => c is not (':' or '_' or '-' or ' ')).ToArray());
+        if (digits.Length % 2 != 0 || !digits.All(Uri.IsHexDigit))
+        {
+            throw new FormatException($"a card UID is hex digits (separators : _ - and spaces allowed), got '{hex}'");
+        }
+
+        var bytes = Convert.FromHexString(digits);
         if (!CardKey.IsValidUidLength(bytes.Length))
         {
             throw new FormatException($"a card UID has 4, 7 or 10 bytes, '{hex}' has {bytes.Length}");

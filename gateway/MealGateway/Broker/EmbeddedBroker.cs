@@ -106,7 +106,16 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         var options = new MqttServerFactory().CreateServerOptionsBuilder().Build(); // no default endpoint: the listener above is the only one
         var server = new MqttServerFactory().CreateMqttServer(options, [listener]);
         broker = new EmbeddedBroker(server, port, credentials, serviceSecret ?? PasswordHash.NewSecret(), clock ?? TimeProvider.System);
-        await server.StartAsync();
+        try
+        {
+            await server.StartAsync();
+        }
+        catch
+        {
+            await broker.DisposeAsync(); // the port was taken: let go of the credential watcher too
+            throw;
+        }
+
         broker.Port = listener.BoundPort; // port 0: the OS chose one, so no one else can take it between a pick and the bind
         return broker;
     }

@@ -62,7 +62,7 @@ internal static class DownloadCommands
                 policy = running.Current;
             }
 
-            var image = SiteFiles.Import(new SiteImages(store), kind, site, File.ReadAllText(file), Path.GetFileName(file), DateTime.UtcNow, policy, out var problems);
+            var image = SiteFiles.Import(new SiteImages(store), kind, site, File.ReadAllBytes(file), Path.GetFileName(file), DateTime.UtcNow, policy, out var problems);
             if (image is null)
             {
                 Console.Error.WriteLine($"错误：文件有问题，未保存：{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");

@@ -140,6 +140,11 @@ public static class GatewayCommands
                 Console.Error.WriteLine($"错误：补贴政策文件有问题，网关未启动：{Environment.NewLine}{ex.Message}");
                 return 2;
             }
+            catch (GatewayStartException ex)
+            {
+                Console.Error.WriteLine(ex.Message); // one line: a port in use, the database held by another gateway
+                return 3;
+            }
 
             await using var running = host;
             string mode = external is null ? $"embedded broker on port {host.MqttPort}" : $"external broker {external.Host}:{external.Port}";
@@ -176,7 +181,7 @@ public static class GatewayCommands
         });
 
         var root = new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data), AccountCommands.Build(data), VoicePackCommand.Build(data) };
-        foreach (var command in SettlementCommands.Build(data).Concat(ReviewCommands.Build(data)).Concat(DownloadCommands.Build(data)).Concat(WelfareCommands.Build(data)))
+        foreach (var command in SettlementCommands.Build(data).Concat(ReviewCommands.Build(data)).Concat(DownloadCommands.Build(data)).Concat(WelfareCommands.Build(data)).Concat(BackupCommands.Build(data)))
         {
             root.Subcommands.Add(command);
         }

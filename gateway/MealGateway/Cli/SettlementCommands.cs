@@ -24,7 +24,7 @@ internal static class SettlementCommands
         statements.SetAction(parse => Statements(parse.GetValue(data)!, parse.GetValue(siteRequired)!, parse.GetValue(month)));
 
         var format = new Option<string>("--format") { Description = "csv or xlsx", DefaultValueFactory = _ => "xlsx" };
-        var output = new Option<string?>("--out") { Description = "Output file (default: {site}-{month}-r{revision}.{format})" };
+        var output = new Option<string?>("--out") { Description = "Output file (default: {site}-{month}-r{revision}[-elders|-held].{format})" };
         var elders = new Option<bool>("--elders") { Description = "CSV: one line per elder instead of per day, period and category" };
         var held = new Option<bool>("--held") { Description = "CSV: one line per meal held for review" };
         var deliveries = new Option<bool>("--deliveries") { Description = "CSV: delivered meals with their delivery fee, and the rounds per courier" };
@@ -141,7 +141,13 @@ internal static class SettlementCommands
             return 1;
         }
 
-        string path = output ?? $"{site}-{month}-r{statement.Revision}.{format}";
+        string path = output ?? StatementExport.FileName(statement, format, elders ? "elders" : held ? "held" : deliveries ? "deliveries" : null);
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"错误：文件夹 '{folder}' 不存在，未导出 (folder does not exist)");
+            return 2;
+        }
+
         File.WriteAllBytes(path, format == "csv" ? StatementExport.Csv(statement, elders, held, deliveries) : StatementExport.Xlsx(statement));
         Console.WriteLine($"已导出 {StatementExport.Title(statement)} → {Path.GetFullPath(path)}");
         return 0;

@@ -46,7 +46,7 @@ public static class RostersPage
     /// name go to the gateway's one import (SiteFiles), which reads them as UTF-8 text.
     /// </summary>
     public static SiteImage? Import(ConsoleServices services, string kind, string site, byte[] bytes, string fileName, out List<string> problems) =>
-        SiteFiles.Import(services.Images, kind, site, Encoding.UTF8.GetString(bytes), fileName, DateTime.UtcNow, services.Policy, out problems);
+        SiteFiles.Import(services.Images, kind, site, bytes, fileName, DateTime.UtcNow, services.Policy, out problems); // .xlsx, or CSV in UTF-8 or GB18030
 
     public static IResult Page(HttpContext context, ConsoleServices services, string? notice, int status = 200)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using MealTerminal.Core.Cards;
 using MealTerminal.Core.Meals;
 using MealTerminal.Core.Roster;
@@ -6,7 +7,8 @@ using MealTerminal.Core.Roster;
 namespace MealGateway.Downloads;
 
 /// <summary>
-/// The site roster as the civil-affairs office hands it over: a CSV file (UTF-8, optional BOM) with a
+/// The site roster as the civil-affairs office hands it over: a CSV file (UTF-8 or GB18030, quoted
+/// fields) or an .xlsx workbook (RosterTable), with a
 /// header row naming its columns - 卡号 (card UID in hex, 4, 7 or 10 bytes), 老人编号 (1..16777215),
 /// 类别 (a category name such as 低保, or its number), and optionally 状态 (正常, 暂停, 挂失, 已故,
 /// 站长卡), 起始日期 and 截止日期 (yyyy-MM-dd). Every problem is reported with its line number in
@@ -19,27 +21,37 @@ public static class RosterCsv
     private const int MaxProblems = 20;
     private static readonly string[] StatusNames = ["正常", "暂停", "挂失", "已故", "站长卡", "送餐员卡"];
 
-    public static RosterEntry[]? TryParse(string text, string fileName, out List<string> problems)
+    /// <summary>A roster given as UTF-8 text (tests, the demo).</summary>
+    public static RosterEntry[]? TryParse(string text, string fileName, out List<string> problems) =>
+        TryParse(Encoding.UTF8.GetBytes(text), fileName, out problems);
+
+    /// <summary>A roster file as it was uploaded: CSV (UTF-8 or GB18030) or .xlsx (RosterTable).</summary>
+    public static RosterEntry[]? TryParse(byte[] content, string fileName, out List<string> problems)
     {
-        problems = [];
-        var lines = text.TrimStart('\uFEFF').Split('\n');
-        int headerLine = Array.FindIndex(lines, l => !IsBlankOrComment(l));
-        if (headerLine < 0)
+        var rows = RosterTable.Read(content, fileName, out problems);
+        if (rows is null)
+        {
+            return null;
+        }
+
+        rows = rows.Where(r => !IsBlankOrComment(r)).Select(r => r with { Cells = r.Cells.Select(c => c.Trim()).ToArray() }).ToList();
+        if (rows.Count == 0)
         {
             problems.Add($"{fileName}: 文件是空的, 没有表头");
             return null;
         }
 
-        var header = lines[headerLine].Trim().Split(',').Select(c => c.Trim()).ToArray();
+        var header = rows[0].Cells.Reverse().SkipWhile(c => c.Length == 0).Reverse().ToArray(); // Excel may add empty columns
+        int headerLine = rows[0].Line;
         int Column(string name) => Array.IndexOf(header, name);
         foreach (var unknown in header.Where(h => h is not ("卡号" or "老人编号" or "类别" or "状态" or "起始日期" or "截止日期" or "送餐")))
         {
-            problems.Add($"{fileName} 第 {headerLine + 1} 行: 未知的列 '{unknown}' (可用的列: 卡号, 老人编号, 类别, 状态, 起始日期, 截止日期, 送餐)");
+            problems.Add($"{fileName} 第 {headerLine} 行: 未知的列 '{unknown}' (可用的列: 卡号, 老人编号, 类别, 状态, 起始日期, 截止日期, 送餐)");
         }
 
         foreach (var required in new[] { "卡号", "老人编号", "类别" }.Where(r => Column(r) < 0))
         {
-            problems.Add($"{fileName} 第 {headerLine + 1} 行: 缺少必需的列 '{required}'");
+            problems.Add($"{fileName} 第 {headerLine} 行: 缺少必需的列 '{required}'");
         }
 
         if (problems.Count > 0)
@@ -50,15 +62,16 @@ public static class RosterCsv
         var entries = new List<RosterEntry>();
         var cardLines = new Dictionary<string, int>();
         var activeCardLines = new Dictionary<uint, int>();
-        for (int i = headerLine + 1; i < lines.Length && problems.Count < MaxProblems; i++)
+        foreach (var row in rows.Skip(1))
         {
-            if (IsBlankOrComment(lines[i]))
+            if (problems.Count >= MaxProblems)
             {
-                continue;
+                break;
             }
 
-            string where = $"{fileName} 第 {i + 1} 行";
-            var cells = lines[i].Trim().Split(',').Select(c => c.Trim()).ToArray();
+            int line = row.Line;
+            string where = $"{fileName} 第 {line} 行";
+            var cells = row.Cells.Length > header.Length && row.Cells.Skip(header.Length).All(c => c.Length == 0) ? row.Cells[..header.Length] : row.Cells;
             if (cells.Length != header.Length)
             {
                 problems.Add($"{where}: 应有 {header.Length} 列, 实有 {cells.Length} 列");
@@ -82,13 +95,13 @@ public static class RosterCsv
                 continue;
             }
 
-            if (entry.Status == CardStatus.Active && !activeCardLines.TryAdd(entry.ElderId, i + 1))
+            if (entry.Status == CardStatus.Active && !activeCardLines.TryAdd(entry.ElderId, line))
             {
                 problems.Add($"{where}: 老人编号 {entry.ElderId} 在第 {activeCardLines[entry.ElderId]} 行已有一张正常状态的卡 (补卡时请把旧卡标为挂失)");
                 continue;
             }
 
-            cardLines[key] = i + 1;
+            cardLines[key] = line;
             entries.Add(entry);
         }
 
@@ -105,7 +118,7 @@ public static class RosterCsv
         return problems.Count == 0 ? entries.ToArray() : null;
     }
 
-    private static bool IsBlankOrComment(string line) => line.Trim().Length == 0 || line.TrimStart().StartsWith('#');
+    private static bool IsBlankOrComment(TableRow row) => row.Cells.All(c => c.Trim().Length == 0) || row.Cells[0].TrimStart().StartsWith('#');
 
     private static string? ReadCard(string text, RosterEntry entry)
     {

@@ -28,7 +28,7 @@ public sealed class IngestWorker : IAsyncDisposable
     private Task? reconnectLoop;
     private long batchesStored;
 
-    /// <param name="statusClock">Stamps terminal heartbeats (StatusBoard); the ingest's own clock when null.</param>
+    /// <param name="statusClock">Stamps heartbeats (StatusBoard); the gateway's clock, against which terminals turn silent.</param>
     public IngestWorker(MealStore store, BrokerConnection broker, ILogger logger, TimeProvider time, TimeProvider? statusClock = null)
     {
         this.store = store;

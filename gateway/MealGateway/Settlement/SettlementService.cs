@@ -87,13 +87,22 @@ public sealed class SettlementService : IAsyncDisposable
     /// <summary>The gateway's clock (GatewayOptions.Time).</summary>
     public TimeProvider Time => options.Time;
 
+    /// <summary>After each settlement run (periodic or on request), how long it took: for /metrics.</summary>
+    public event Action<TimeSpan>? Settled;
+
     /// <summary>Why a month cannot be settled yet by the gateway's clock, or null.</summary>
     public string? NotBegun(string month) => MealGateway.Settlement.Settler.NotBegun(month, options.Time.GetUtcNow(), store.UtcOffsetMinutes);
 
     /// <summary>Settles a month on request (HTTP, CLI) and wakes the forwarder.</summary>
     public SettleReport? SettleMonth(string month, string? site, out string problem)
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var report = Settler(out problem)?.Settle(month, site);
+        if (report is not null)
+        {
+            Settled?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+
         Forwarder?.Nudge();
         return report;
     }
@@ -128,7 +137,9 @@ public sealed class SettlementService : IAsyncDisposable
                 var today = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime.AddMinutes(store.UtcOffsetMinutes));
                 if (Settler(out _) is { } settler)
                 {
+                    long started = System.Diagnostics.Stopwatch.GetTimestamp();
                     LastRun = settler.SettleDue(today);
+                    Settled?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(started));
                     foreach (var problem in LastRun.Problems)
                     {
                         logger.LogError("Not settled: {Problem}", problem);

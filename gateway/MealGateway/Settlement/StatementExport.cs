@@ -19,6 +19,13 @@ public static class StatementExport
     public static string Title(Statement s) =>
         $"{s.Site} {(s.Kind == StatementKind.Monthly ? "月度结算单" : "每日统计")} {s.Period} 第 {s.Revision} 版";
 
+    /// <summary>The default file name; the elders and held tables get their own, so one export never overwrites another.</summary>
+    public static string FileName(Statement s, string format, string? table) =>
+        $"{s.Site}-{s.Period}-r{s.Revision}{(table is null or "rows" ? string.Empty : "-" + table)}.{format}";
+
+    /// <summary>How Excel shows money: yuan with two decimals.</summary>
+    public const string MoneyFormat = "0.00";
+
     /// <summary>Daily rows and a total line, or (elders: true) one line per elder, or (held: true) one line per held meal.</summary>
     public static byte[] Csv(Statement s, bool elders = false, bool held = false, bool deliveries = false)
     {
@@ -77,24 +84,28 @@ public static class StatementExport
         {
             summary.Cell(i + 3, 1).Value = facts[i].Item1;
             summary.Cell(i + 3, 2).Value = facts[i].Item2;
+            if (facts[i].Item2 is decimal)
+            {
+                summary.Cell(i + 3, 2).Style.NumberFormat.Format = MoneyFormat;
+            }
         }
 
         Sheet(book, "明细", RowHeaders, s.Rows.Select(r => new object[]
         {
             r.Day, r.PeriodName, r.CategoryName, r.Meals, Yuan.ToDecimal(r.PriceFen), Yuan.ToDecimal(r.SubsidyFen), Yuan.ToDecimal(r.CoPaymentFen),
-        }));
-        Sheet(book, "老人明细", ElderHeaders, s.Elders.Select(ElderCells));
+        }), sums: [3, 4, 5, 6]);
+        Sheet(book, "老人明细", ElderHeaders, s.Elders.Select(ElderCells), sums: [2, 6, 7]);
         Sheet(book, "变更", ["日期", "餐别", "老人类别", "原用餐人次", "现用餐人次", "原补贴(元)", "现补贴(元)"], s.Changes.Select(c => new object[]
         {
             c.Day, c.PeriodName, c.CategoryName, c.MealsBefore, c.MealsAfter, Yuan.ToDecimal(c.SubsidyBeforeFen), Yuan.ToDecimal(c.SubsidyAfterFen),
-        }));
+        }), sums: [3, 4, 5, 6]);
         Sheet(book, "异常", ["类型", "日期", "老人编号", "终端", "记录序号", "卡号", "说明"], s.Anomalies.Select(a => new object[]
         {
-            a.Label, a.Day ?? "未知", a.ElderId, a.Terminal, a.Sequence, a.CardHex, a.Detail,
-        }));
-        Sheet(book, "待审核", HeldHeaders, s.Held.Select(HeldCells));
-        Sheet(book, "送餐", DeliveryExport.FeeHeaders, DeliveryExport.FeeRows(s));
-        Sheet(book, "送餐轮次", DeliveryExport.RoundHeaders, DeliveryExport.RoundRows(s));
+            a.Label, a.Day ?? "未知", ElderNumber(a.ElderId), a.Terminal, a.Sequence, a.CardHex, a.Detail,
+        }), sums: []);
+        Sheet(book, "待审核", HeldHeaders, s.Held.Select(HeldCells), sums: [10, 11, 12]);
+        Sheet(book, "送餐", DeliveryExport.FeeHeaders, DeliveryExport.FeeRows(s), sums: [3, 4, 5, 6]);
+        Sheet(book, "送餐轮次", DeliveryExport.RoundHeaders, DeliveryExport.RoundRows(s), sums: [4, 5]);
         using var stream = new MemoryStream();
         book.SaveAs(stream);
         return stream.ToArray();
@@ -114,8 +125,17 @@ public static class StatementExport
 
     private static string DaysOf(ElderLine e, int period) => period < e.DaysByPeriod.Length ? string.Join(' ', e.DaysByPeriod[period]) : string.Empty;
 
-    private static void Sheet(XLWorkbook book, string name, string[] headers, IEnumerable<object[]> rows)
+    /// <summary>An unknown card belongs to no elder: its row shows no number rather than a misleading 0.</summary>
+    private static object ElderNumber(long elderId) => elderId == 0 ? string.Empty : elderId;
+
+    /// <summary>
+    /// A table with its headers, money shown with two decimals, and a 合计 row: the sum of each
+    /// column in sums (0-based), or the number of rows when there is nothing to add up.
+    /// </summary>
+    private static void Sheet(XLWorkbook book, string name, string[] headers, IEnumerable<object[]> rows, int[] sums)
     {
+        var totals = new decimal[headers.Length];
+        var money = new bool[headers.Length];
         var sheet = book.AddWorksheet(name);
         for (int c = 0; c < headers.Length; c++)
         {
@@ -128,10 +148,30 @@ public static class StatementExport
             for (int c = 0; c < cells.Length; c++)
             {
                 sheet.Cell(row, c + 1).Value = cells[c];
+                money[c] |= cells[c] is decimal;
+                totals[c] += cells[c] switch { decimal d => d, int i => i, long l => l, _ => 0 };
+                if (cells[c] is decimal)
+                {
+                    sheet.Cell(row, c + 1).Style.NumberFormat.Format = MoneyFormat;
+                }
             }
 
             row++;
         }
+
+        sheet.Cell(row, 1).Value = "合计";
+        if (sums.Length == 0)
+        {
+            sheet.Cell(row, 2).Value = $"共 {row - 2} 条";
+        }
+
+        foreach (int c in sums)
+        {
+            sheet.Cell(row, c + 1).Value = money[c] ? totals[c] : (long)totals[c];
+            sheet.Cell(row, c + 1).Style.NumberFormat.Format = money[c] ? MoneyFormat : "0";
+        }
+
+        sheet.Row(row).Style.Font.Bold = true;
     }
 
     private static void Line(StringBuilder text, IEnumerable<string> cells) =>

@@ -53,6 +53,24 @@ public sealed class DatabaseFile : Stream
         }
     }
 
+    /// <summary>Copies the file's bytes by position, leaving LiteDB's stream position alone (online backup).</summary>
+    internal void CopyAllTo(Stream destination)
+    {
+        var buffer = new byte[1 << 16];
+        long length = file.Length;
+        for (long at = 0; at < length;)
+        {
+            int read = file.Read(at, buffer, 0, (int)Math.Min(buffer.Length, length - at));
+            if (read <= 0)
+            {
+                break;
+            }
+
+            destination.Write(buffer, 0, read);
+            at += read;
+        }
+    }
+
     public override int Read(byte[] buffer, int offset, int count)
     {
         int read = file.Read(position, buffer, offset, count);

@@ -205,6 +205,20 @@ public sealed class MealStore : IDisposable
     /// <summary>Applies a month's waiting elder-meal deltas to its cells, durably; returns how many were folded.</summary>
     public int FoldElderMeals(string month) => Durably(db => ElderCells.Fold(db, month));
 
+    /// <summary>
+    /// Writes a consistent copy of the database while the gateway runs: under the store's lock no
+    /// batch or statement is being written, and after a checkpoint the data file alone holds every
+    /// committed transaction (docs/deploy.md, "Backup"). Ingest waits for the length of the copy.
+    /// </summary>
+    public void CopyTo(Stream destination)
+    {
+        lock (gate)
+        {
+            db.Checkpoint();
+            files.Data.CopyAllTo(destination);
+        }
+    }
+
     /// <summary>Reads under the store's lock.</summary>
     internal T Read<T>(Func<LiteDatabase, T> read)
     {

@@ -31,9 +31,11 @@ public static class GatewayApi
         {
             app.MapPost($"/api/{kind}s/{{site}}", async (string site, HttpRequest request) =>
             {
-                using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-                string text = await reader.ReadToEndAsync();
-                var image = SiteFiles.Import(ingest.Channels.Downloads.Images, kind, site, text, $"{kind}", DateTime.UtcNow, policy(), out var problems);
+                // The file as uploaded: a roster may be CSV (UTF-8 or GB18030) or .xlsx (Downloads/RosterTable).
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body);
+                string name = request.Query["name"].FirstOrDefault() is { Length: > 0 and <= 100 } given ? Path.GetFileName(given) : kind;
+                var image = SiteFiles.Import(ingest.Channels.Downloads.Images, kind, site, body.ToArray(), name, DateTime.UtcNow, policy(), out var problems);
                 if (image is null)
                 {
                     return Results.BadRequest(new { error = "文件有问题，未保存", problems });

@@ -32,11 +32,11 @@ public static class StatementApi
                 return NotFound(site, month);
             }
 
-            string name = $"{site}-{month}-r{statement.Revision}";
+            string? known = table is "elders" or "held" or "deliveries" ? table : null;
             return format switch
             {
-                "csv" => Results.File(StatementExport.Csv(statement, table == "elders", table == "held", table == "deliveries"), "text/csv; charset=utf-8", $"{name}.csv"),
-                "xlsx" => Results.File(StatementExport.Xlsx(statement), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx"),
+                "csv" => Results.File(StatementExport.Csv(statement, table == "elders", table == "held", table == "deliveries"), "text/csv; charset=utf-8", StatementExport.FileName(statement, "csv", known)),
+                "xlsx" => Results.File(StatementExport.Xlsx(statement), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", StatementExport.FileName(statement, "xlsx", null)),
                 _ => Results.BadRequest(new { error = $"不支持的格式 '{format}'，应为 csv 或 xlsx" }),
             };
         }).RequireAuthorization(AccessPolicy.ReadSite);

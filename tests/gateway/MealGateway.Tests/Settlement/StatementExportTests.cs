@@ -1,5 +1,6 @@
 using System.Text;
 using ClosedXML.Excel;
+using MealGateway.Policy;
 using MealGateway.Settlement;
 using MealTerminal.Core.Meals;
 using static MealGateway.Tests.Settlement.MonthRig;
@@ -65,5 +66,52 @@ public sealed class StatementExportTests : IDisposable
         using var book = new XLWorkbook(new MemoryStream(StatementExport.Xlsx(Monthly)));
         Assert.Equal(10.00m, book.Worksheet("待审核").Cell(2, 12).GetValue<decimal>());
         Assert.Equal(("待审核人次(未计入合计)", 1), (book.Worksheet("汇总").Cell(15, 1).GetString(), book.Worksheet("汇总").Cell(15, 2).GetValue<int>()));
+    }
+
+    [Fact]
+    public void Xlsx_ShowsEveryAmountWithTwoDecimals()
+    {
+        using var book = new XLWorkbook(new MemoryStream(StatementExport.Xlsx(Monthly)));
+        Assert.Equal("0.00", book.Worksheet("明细").Cell(2, 5).Style.NumberFormat.Format);
+        Assert.Equal("0.00", book.Worksheet("老人明细").Cell(2, 7).Style.NumberFormat.Format);
+        Assert.Equal("0.00", book.Worksheet("汇总").Cell(10, 2).Style.NumberFormat.Format);
+    }
+
+    [Fact]
+    public void Xlsx_EndsEveryTableSheetWithATotalRow_ThatAddsUpItsColumns()
+    {
+        rig.Upload("S01", "T03", Meal(0, "2026-10-05", 12, verdict: VerdictCode.UnknownCard) with { CardHex = "04AABBCCDD" }, Meal(3, "2026-10-05", 12)); // a meal too: a new revision
+        rig.Settler.Settle("2026-10");
+        using var book = new XLWorkbook(new MemoryStream(StatementExport.Xlsx(Monthly)));
+        foreach (var name in new[] { "明细", "老人明细", "变更", "异常", "待审核" })
+        {
+            var sheet = book.Worksheet(name);
+            Assert.Equal("合计", sheet.Cell(sheet.LastRowUsed().RowNumber(), 1).GetString());
+        }
+
+        var rows = book.Worksheet("明细");
+        int last = rows.LastRowUsed().RowNumber();
+        Assert.Equal(4, Monthly.Totals.Meals);
+        Assert.Equal((4, Yuan.ToDecimal(Monthly.Totals.SubsidyFen)), (rows.Cell(last, 4).GetValue<int>(), rows.Cell(last, 6).GetValue<decimal>()));
+        var elders = book.Worksheet("老人明细");
+        Assert.Equal(Yuan.ToDecimal(Monthly.Totals.SubsidyFen), elders.Cell(elders.LastRowUsed().RowNumber(), 7).GetValue<decimal>());
+    }
+
+    [Fact]
+    public void UnknownCardAnomaly_HasNoElderNumber_InCsvOrXlsx()
+    {
+        rig.Upload("S01", "T03", Meal(0, "2026-10-05", 12, verdict: VerdictCode.UnknownCard) with { CardHex = "04AABBCCDD" }, Meal(3, "2026-10-05", 12)); // a meal too: a new revision
+        rig.Settler.Settle("2026-10");
+        using var book = new XLWorkbook(new MemoryStream(StatementExport.Xlsx(Monthly)));
+        var unknown = Assert.Single(book.Worksheet("异常").RowsUsed(), r => r.Cell(6).GetString() == "04AABBCCDD");
+        Assert.True(unknown.Cell(3).IsEmpty());
+    }
+
+    [Fact]
+    public void DefaultFileNames_OfRowsEldersAndHeld_AreDistinct()
+    {
+        var names = new[] { StatementExport.FileName(Monthly, "csv", null), StatementExport.FileName(Monthly, "csv", "elders"), StatementExport.FileName(Monthly, "csv", "held"), StatementExport.FileName(Monthly, "xlsx", null) };
+        Assert.Equal(names.Length, names.Distinct().Count());
+        Assert.Equal("S01-2026-10-r1-elders.csv", names[1]);
     }
 }
