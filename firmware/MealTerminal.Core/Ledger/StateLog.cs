@@ -28,6 +28,9 @@ namespace MealTerminal.Core.Ledger
         public const int KeyDownloadDone = 8;
         public const int KeyActiveConfigSlot = 9;
 
+        /// <summary>Active font image slot (Fonts/FontStore). 10 is left for the voice pack.</summary>
+        public const int KeyActiveFontSlot = 11;
+
         /// <summary>Keys are 1..MaxKeys-1; raising it keeps existing flash readable (unknown keys were never written).</summary>
         private const int MaxKeys = 12;
         private const int EntrySize = 16;
