@@ -2,6 +2,7 @@ using MealTerminal.Core.Cards;
 using MealTerminal.Core.Clock;
 using MealTerminal.Core.Display;
 using MealTerminal.Core.Flash;
+using MealTerminal.Core.Fonts;
 using MealTerminal.Core.Ledger;
 using MealTerminal.Core.Meals;
 using MealTerminal.Core.Roster;
@@ -44,7 +45,8 @@ namespace MealTerminal.Core
             this.uplink = uplink;
             Sync = new SyncSession(Ledger, uplink, config.TerminalId);
             Time = new TimeSync(uplink, clock);
-            Downloads = new Downloader(uplink, state, Rosters, Configs);
+            Fonts = new FontStore(flash, state, layout.FontFirstSector, layout.FontSectorsPerSlot);
+            Downloads = new Downloader(uplink, state, Rosters, Configs, Fonts);
             Heartbeat = new StatusReporter(uplink, clock, Ledger, Rosters, config, Sync);
             Today = new DayCounts();
             taps = new TapHandler(config, clock, Ledger, Rosters, Today, layout.MaxRosterEntries);
@@ -54,6 +56,9 @@ namespace MealTerminal.Core
         public MealLedger Ledger { get; private set; }
 
         public RosterStore Rosters { get; private set; }
+
+        /// <summary>The font image for the colour display (slots of 0 sectors on a chip too small for one: nothing installs).</summary>
+        public FontStore Fonts { get; private set; }
 
         public SyncSession Sync { get; private set; }
 
@@ -107,6 +112,7 @@ namespace MealTerminal.Core
             marker.Mount(config.ConfigVersion, Configs.SlotLost, BootCount);
             marker.Announce(config.ConfigVersion);
             Rosters.Mount();
+            Fonts.Mount();
             taps.Rebuild(BootCount);
             LastSyncSeconds = state.Get(StateLog.KeyLastSync, 0);
             ackSeen = Ledger.AcknowledgedSequence;
@@ -186,7 +192,7 @@ namespace MealTerminal.Core
                 {
                     Time.OnAnswer(inbound, length, now);
                 }
-                else if (channel == UplinkChannel.RosterOffer || channel == UplinkChannel.ConfigOffer)
+                else if (channel == UplinkChannel.RosterOffer || channel == UplinkChannel.ConfigOffer || channel == UplinkChannel.FontOffer)
                 {
                     Downloads.OnOffer(inbound, length);
                 }

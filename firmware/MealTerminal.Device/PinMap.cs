@@ -36,5 +36,16 @@ namespace MealTerminal.Device
 
         /// <summary>Host button to ground; internal pull-up, so pressed reads low.</summary>
         public const int HostButton = 32;
+
+        // The 320x240 colour panel (ILI9341 / ST7789, provisioning display=ili9341|st7789) on the shared VSPI bus.
+
+        /// <summary>Panel CS, active low.</summary>
+        public const int PanelChipSelect = 33;
+
+        /// <summary>Panel D/CX: low for a command byte, high for parameters and pixels.</summary>
+        public const int PanelDataCommand = 14;
+
+        /// <summary>Panel RESX, active low.</summary>
+        public const int PanelReset = 13;
     }
 }

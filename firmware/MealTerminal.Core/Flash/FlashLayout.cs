@@ -4,21 +4,34 @@ namespace MealTerminal.Core.Flash
 {
     /// <summary>
     /// How the terminal divides its NOR chip (docs/formats.md): two state sectors, two roster slots
-    /// sized for the largest roster, two configuration sectors, and the rest for the meal ledger ring.
+    /// sized for the largest roster, two configuration sectors, on a chip of 16 MB or more two font
+    /// image slots, and the rest for the meal ledger ring. A chip under 16 MB (the W25Q32 of the
+    /// SSD1306 terminals) keeps the layout it always had - roster slots without name budget and no
+    /// font slots - so a firmware update never moves its ledger; names fit there only while a
+    /// roster is small.
     /// </summary>
     public sealed class FlashLayout
     {
         public const int StateSectors = 2;
         public const int ConfigSectors = 2;
 
+        /// <summary>A chip this large (W25Q128) has room for rosters with names and the font image.</summary>
+        public const int NamesAndFontChipBytes = 16 * 1024 * 1024;
+
+        /// <summary>Bytes of one font slot: the shipped 24 + 32 px image (1,779,009 bytes) with room to spare.</summary>
+        public const int FontSlotBytes = 1835008;
+
         public FlashLayout(IFlash flash, int maxRosterEntries)
         {
-            int rosterBytes = Roster.RosterFormat.ImageSize(maxRosterEntries);
+            bool large = (long)flash.SectorCount * flash.SectorSize >= NamesAndFontChipBytes;
+            int rosterBytes = large ? Roster.RosterFormat.SlotBytesWithNames(maxRosterEntries) : Roster.RosterFormat.ImageSize(maxRosterEntries);
             RosterSectorsPerSlot = (rosterBytes + flash.SectorSize - 1) / flash.SectorSize;
             StateFirstSector = 0;
             RosterFirstSector = StateSectors;
             ConfigFirstSector = RosterFirstSector + (2 * RosterSectorsPerSlot);
-            LedgerFirstSector = ConfigFirstSector + ConfigSectors;
+            FontFirstSector = ConfigFirstSector + ConfigSectors;
+            FontSectorsPerSlot = large ? (FontSlotBytes + flash.SectorSize - 1) / flash.SectorSize : 0;
+            LedgerFirstSector = FontFirstSector + (2 * FontSectorsPerSlot);
             LedgerSectorCount = flash.SectorCount - LedgerFirstSector;
             MaxRosterEntries = maxRosterEntries;
             if (LedgerSectorCount < 3)
@@ -34,6 +47,11 @@ namespace MealTerminal.Core.Flash
         public int RosterSectorsPerSlot { get; private set; }
 
         public int ConfigFirstSector { get; private set; }
+
+        /// <summary>First sector of the two font slots; FontSectorsPerSlot 0 when the chip has none.</summary>
+        public int FontFirstSector { get; private set; }
+
+        public int FontSectorsPerSlot { get; private set; }
 
         public int LedgerFirstSector { get; private set; }
 

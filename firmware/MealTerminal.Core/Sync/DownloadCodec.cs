@@ -4,7 +4,8 @@ namespace MealTerminal.Core.Sync
 {
     /// <summary>
     /// Roster and configuration download (docs/protocol.md). Little-endian, each message sealed by a
-    /// CRC-32 of the bytes before it. Kind 1 is the roster image, kind 2 the configuration image.
+    /// CRC-32 of the bytes before it. Kind 1 is the roster image, kind 2 the configuration image,
+    /// kind 4 the font image (Fonts/FontFormat; kind 3 is the voice pack's).
     ///   offer (roster / config, gateway to terminal, retained), 20 bytes: u8 format version (1),
     ///     u8 kind, u32 image version, u32 image size, u32 CRC-32 of the image, u16 chunk size, u32 CRC
     ///   fetch (terminal to gateway), 16 bytes: u8 format version, u8 kind, u32 image version,
@@ -18,6 +19,7 @@ namespace MealTerminal.Core.Sync
         public const int FormatVersion = 1;
         public const int KindRoster = 1;
         public const int KindConfig = 2;
+        public const int KindFont = 4;
         public const int OfferSize = 20;
         public const int FetchSize = 16;
         public const int ChunkHeaderSize = 13;
@@ -31,7 +33,7 @@ namespace MealTerminal.Core.Sync
 
         public static bool IsKind(int kind)
         {
-            return kind == KindRoster || kind == KindConfig;
+            return kind == KindRoster || kind == KindConfig || kind == KindFont;
         }
 
         public static int EncodeOffer(byte[] buffer, int kind, uint version, int size, uint imageCrc, int chunkSize)

@@ -8,7 +8,8 @@ namespace MealTerminal.Core.Sync
     /// spare slot. Progress (kind, version, image CRC, bytes done) is kept in the state log at every
     /// flash sector, so after a reboot the download resumes from the last whole sector. The target
     /// checks the image's CRC before it switches, in one state-log write. A new offer while a
-    /// download runs replaces it. The configuration goes first: it is small and says how to count.
+    /// download runs replaces it. The configuration goes first: it is small and says how to count;
+    /// the font image (1.8 MB) last, since a terminal works without it.
     /// </summary>
     public sealed class Downloader
     {
@@ -17,10 +18,11 @@ namespace MealTerminal.Core.Sync
 
         private readonly IUplink uplink;
         private readonly StateLog state;
-        private readonly IDownloadTarget[] targets = new IDownloadTarget[3];
-        private readonly DownloadOffer[] offers = { null, new DownloadOffer(), new DownloadOffer() };
-        private readonly bool[] offered = new bool[3];
-        private readonly long[] notBefore = new long[3];
+        private const int KindSlots = DownloadCodec.KindFont + 1;
+        private readonly IDownloadTarget[] targets = new IDownloadTarget[KindSlots];
+        private readonly DownloadOffer[] offers = new DownloadOffer[KindSlots];
+        private readonly bool[] offered = new bool[KindSlots];
+        private readonly long[] notBefore = new long[KindSlots];
         private readonly DownloadOffer decoded = new DownloadOffer();
         private readonly DownloadOffer current = new DownloadOffer();
         private readonly byte[] fetch = new byte[DownloadCodec.FetchSize];
@@ -29,11 +31,22 @@ namespace MealTerminal.Core.Sync
         private long fetchSentAt = -1;
 
         public Downloader(IUplink uplink, StateLog state, IDownloadTarget roster, IDownloadTarget config)
+            : this(uplink, state, roster, config, null)
+        {
+        }
+
+        /// <summary>With a font store (null: font offers are refused as for an unknown kind).</summary>
+        public Downloader(IUplink uplink, StateLog state, IDownloadTarget roster, IDownloadTarget config, IDownloadTarget fonts)
         {
             this.uplink = uplink;
             this.state = state;
             targets[DownloadCodec.KindRoster] = roster;
             targets[DownloadCodec.KindConfig] = config;
+            targets[DownloadCodec.KindFont] = fonts;
+            for (int kind = 0; kind < KindSlots; kind++)
+            {
+                offers[kind] = new DownloadOffer();
+            }
         }
 
         /// <summary>Kind of the download in progress, 0 when none.</summary>
@@ -62,7 +75,7 @@ namespace MealTerminal.Core.Sync
 
         public void OnOffer(byte[] payload, int length)
         {
-            if (!DownloadCodec.TryDecodeOffer(payload, length, decoded))
+            if (!DownloadCodec.TryDecodeOffer(payload, length, decoded) || targets[decoded.Kind] == null)
             {
                 MessagesRefused++;
                 return;
@@ -97,7 +110,7 @@ namespace MealTerminal.Core.Sync
                 return;
             }
 
-            if (!running || kind != current.Kind || version != current.Version || at != offset)
+            if (!running || targets[kind] == null || kind != current.Kind || version != current.Version || at != offset)
             {
                 MessagesRefused++; // a duplicate or an answer to an earlier fetch
                 return;
@@ -129,7 +142,8 @@ namespace MealTerminal.Core.Sync
             {
                 int kind = Ready(SavedKind(), now) ? SavedKind() // a download cut short by a reboot goes on first, so its progress is not overwritten
                     : Ready(DownloadCodec.KindConfig, now) ? DownloadCodec.KindConfig
-                    : Ready(DownloadCodec.KindRoster, now) ? DownloadCodec.KindRoster : 0;
+                    : Ready(DownloadCodec.KindRoster, now) ? DownloadCodec.KindRoster
+                    : Ready(DownloadCodec.KindFont, now) ? DownloadCodec.KindFont : 0;
                 if (kind == 0 || !Start(kind, now))
                 {
                     return;
@@ -155,14 +169,14 @@ namespace MealTerminal.Core.Sync
 
         private bool Ready(int kind, long now)
         {
-            return DownloadCodec.IsKind(kind) && offered[kind] && now >= notBefore[kind];
+            return DownloadCodec.IsKind(kind) && targets[kind] != null && offered[kind] && now >= notBefore[kind];
         }
 
         /// <summary>The kind whose progress the state log holds for the version now offered, or 0.</summary>
         private int SavedKind()
         {
             uint kind = state.Get(StateLog.KeyDownloadKind, 0);
-            return kind < 3 && DownloadCodec.IsKind((int)kind) && state.Get(StateLog.KeyDownloadDone, 0) > 0
+            return kind < KindSlots && DownloadCodec.IsKind((int)kind) && state.Get(StateLog.KeyDownloadDone, 0) > 0
                 && state.Get(StateLog.KeyDownloadVersion, 0) == offers[kind].Version ? (int)kind : 0;
         }
 

@@ -33,13 +33,16 @@ namespace MealTerminal.Core.Sync
         /// <summary>chunk: one chunk of a roster or config image, gateway to terminal, QoS 0.</summary>
         public const int Chunk = 9;
 
+        /// <summary>font: the current font image's version, size and CRC, gateway to terminal, retained, QoS 1.</summary>
+        public const int FontOffer = 10;
+
         /// <summary>Channels the adapter maps to topic names, indexed by channel number.</summary>
-        public static readonly string[] Names = { string.Empty, "records", "status", "ack", "time-req", "time", "roster", "config", "fetch", "chunk" };
+        public static readonly string[] Names = { string.Empty, "records", "status", "ack", "time-req", "time", "roster", "config", "fetch", "chunk", "font" };
 
         /// <summary>True for the channels a terminal subscribes to.</summary>
         public static bool IsDownstream(int channel)
         {
-            return channel == Ack || channel == Time || channel == RosterOffer || channel == ConfigOffer || channel == Chunk;
+            return channel == Ack || channel == Time || channel == RosterOffer || channel == ConfigOffer || channel == Chunk || channel == FontOffer;
         }
     }
 }

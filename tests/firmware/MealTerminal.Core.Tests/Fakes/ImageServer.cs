@@ -25,7 +25,7 @@ public sealed class ImageServer(LoopbackUplink uplink, int chunkSize = 1024)
         images[kind] = (version, image);
         var offer = new byte[DownloadCodec.OfferSize];
         DownloadCodec.EncodeOffer(offer, kind, version, image.Length, announcedCrc ?? Crc32.Compute(image, 0, image.Length), chunkSize);
-        uplink.Deliver(kind == DownloadCodec.KindRoster ? UplinkChannel.RosterOffer : UplinkChannel.ConfigOffer, offer);
+        uplink.Deliver(kind == DownloadCodec.KindRoster ? UplinkChannel.RosterOffer : kind == DownloadCodec.KindFont ? UplinkChannel.FontOffer : UplinkChannel.ConfigOffer, offer);
     }
 
     /// <summary>Answers the fetches published since the last call.</summary>
