@@ -6,10 +6,12 @@ using MealTerminal.Core.Meals;
 
 // Figures for docs/benchmarks.md: flash work per tap, bytes read at boot with a full ledger,
 // records per MB, managed allocation per tap, and sector wear over a long run.
-var bench = new TerminalBench();
+// --names data/fonts/gb2312-24-32.fnt: the same on a W25Q128 with names in the roster and the colour screen drawn in that font image.
+string? fontImage = args.Length == 2 && args[0] == "--names" ? args[1] : null;
+var bench = new TerminalBench(fontImage);
 var layout = new FlashLayout(bench.Chip, TerminalBench.RosterSize);
-Console.WriteLine($"chip: {bench.Chip.SectorCount} sectors of 4 KB (W25Q32 less 2 reserved); roster {TerminalBench.RosterSize} elders, " +
-    $"2 x {layout.RosterSectorsPerSlot} sectors; ledger {layout.LedgerSectorCount} sectors");
+Console.WriteLine($"chip: {bench.Chip.SectorCount} sectors of 4 KB ({(bench.Names ? "W25Q128" : "W25Q32")} less 2 reserved); roster {TerminalBench.RosterSize} elders{(bench.Names ? " with names" : string.Empty)}, " +
+    $"2 x {layout.RosterSectorsPerSlot} sectors; font 2 x {layout.FontSectorsPerSlot} sectors; ledger {layout.LedgerSectorCount} sectors");
 
 // 1. Taps: 200 warm-up, then 1,000 accepted taps of different elders in one meal period.
 var uid = new byte[7];

@@ -4,8 +4,8 @@ namespace MealTerminal.Core.Flash
 {
     /// <summary>
     /// How the terminal divides its NOR chip (docs/formats.md): two state sectors, two roster slots
-    /// sized for the largest roster, two configuration sectors, on a chip of 16 MB or more two font
-    /// image slots, and the rest for the meal ledger ring. A chip under 16 MB (the W25Q32 of the
+    /// sized for the largest roster, two configuration sectors, on a chip of more than 4 MB (W25Q64,
+    /// W25Q128) two font image slots, and the rest for the meal ledger ring. A 4 MB chip (the W25Q32 of the
     /// SSD1306 terminals) keeps the layout it always had - roster slots without name budget and no
     /// font slots - so a firmware update never moves its ledger; names fit there only while a
     /// roster is small.
@@ -15,8 +15,8 @@ namespace MealTerminal.Core.Flash
         public const int StateSectors = 2;
         public const int ConfigSectors = 2;
 
-        /// <summary>A chip this large (W25Q128) has room for rosters with names and the font image.</summary>
-        public const int NamesAndFontChipBytes = 16 * 1024 * 1024;
+        /// <summary>A chip larger than 4 MB (less its reserved tail) has room for rosters with names and the font image.</summary>
+        public const int NamesAndFontChipBytes = (4 * 1024 * 1024) + (64 * 1024);
 
         /// <summary>Bytes of one font slot: the shipped 24 + 32 px image (1,779,009 bytes) with room to spare.</summary>
         public const int FontSlotBytes = 1835008;
