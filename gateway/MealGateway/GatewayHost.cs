@@ -108,7 +108,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
         var ingest = new IngestWorker(store, service, logger, TimeProvider.System);
         await ingest.StartAsync(cancellationToken);
-        GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current);
+        GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current, options.RosterNames);
         StatementApi.Map(web, store, settlement);
         TerminalApi.Map(web, credentials, broker);
         await web.StartAsync(cancellationToken);

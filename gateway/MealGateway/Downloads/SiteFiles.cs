@@ -11,9 +11,10 @@ public static class SiteFiles
 {
     /// <summary>
     /// A configuration is also checked against the policy settlement bills with (policy null: none
-    /// loaded, and a configuration is refused): see <see cref="ConfigPolicyCheck"/>.
+    /// loaded, and a configuration is refused): see <see cref="ConfigPolicyCheck"/>. A roster's names
+    /// are shown as the county's rule names says (masked unless the county says otherwise).
     /// </summary>
-    public static SiteImage? Import(SiteImages images, string kind, string site, string text, string fileName, DateTime nowUtc, SubsidyPolicy? policy, out List<string> problems)
+    public static SiteImage? Import(SiteImages images, string kind, string site, string text, string fileName, DateTime nowUtc, SubsidyPolicy? policy, out List<string> problems, NameDisplay names = NameDisplay.Masked)
     {
         problems = [];
         if (IdRule.Problem(site, "站点编号") is { } badSite)
@@ -25,7 +26,7 @@ public static class SiteFiles
         switch (kind)
         {
             case "roster":
-                var entries = RosterCsv.TryParse(text, fileName, out problems);
+                var entries = RosterCsv.TryParse(text, fileName, out problems, names);
                 return entries is null ? null : images.ImportRoster(site, entries, text, nowUtc);
             case "config":
                 var values = ConfigText.TryParse(text, fileName, out problems);

@@ -14,7 +14,7 @@ namespace MealGateway.Web;
 /// </summary>
 public static class GatewayApi
 {
-    public static void Map(WebApplication app, MealStore store, IngestWorker ingest, EmbeddedBroker? broker, Func<SubsidyPolicy?> policy)
+    public static void Map(WebApplication app, MealStore store, IngestWorker ingest, EmbeddedBroker? broker, Func<SubsidyPolicy?> policy, NameDisplay names = NameDisplay.Masked)
     {
         app.MapGet("/api/tallies", (string? day, HttpContext context) =>
         {
@@ -33,7 +33,7 @@ public static class GatewayApi
             {
                 using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
                 string text = await reader.ReadToEndAsync();
-                var image = SiteFiles.Import(ingest.Channels.Downloads.Images, kind, site, text, $"{kind}", DateTime.UtcNow, policy(), out var problems);
+                var image = SiteFiles.Import(ingest.Channels.Downloads.Images, kind, site, text, $"{kind}", DateTime.UtcNow, policy(), out var problems, names);
                 if (image is null)
                 {
                     return Results.BadRequest(new { error = "文件有问题，未保存", problems });

@@ -9,9 +9,13 @@ public sealed class RecordingFeedback : IFeedback
 
     public List<string> Titles { get; } = new();
 
+    /// <summary>The name each screen showed, as GB2312 bytes (empty when none).</summary>
+    public List<byte[]> Names { get; } = new();
+
     public void Show(Screen screen)
     {
         Verdicts.Add(screen.Verdict);
         Titles.Add(screen.Line1);
+        Names.Add(screen.Name[..screen.NameLength]);
     }
 }
