@@ -7,16 +7,20 @@ using MealTerminal.Core.Meals;
 // Figures for docs/benchmarks.md: flash work per tap, bytes read at boot with a full ledger,
 // records per MB, managed allocation per tap, and sector wear over a long run; with "memory",
 // only the modelled heap of each structure (MealTerminal.Benchmarks.Memory).
+// --names firmware/Fonts/gb2312-24-32.fnt: the same on a W25Q128 with names in the roster and the colour screen drawn in that font image.
+// Any other argument: the voice pack the voice figures use.
 if (args.Length > 0 && args[0] == "memory")
 {
     MealTerminal.Benchmarks.Memory.FootprintReport.Print(Console.Out);
     return;
 }
 
-var bench = new TerminalBench();
+string? fontImage = args.Length == 2 && args[0] == "--names" ? args[1] : null;
+string voicePack = args.Length == 1 ? args[0] : "firmware/VoicePacks/mandarin-espeak.vpk";
+var bench = new TerminalBench(fontImage);
 var layout = new FlashLayout(bench.Chip, TerminalBench.RosterSize);
-Console.WriteLine($"chip: {bench.Chip.SectorCount} sectors of 4 KB (W25Q32 less 2 reserved); roster {TerminalBench.RosterSize} elders, " +
-    $"2 x {layout.RosterSectorsPerSlot} sectors; ledger {layout.LedgerSectorCount} sectors");
+Console.WriteLine($"chip: {bench.Chip.SectorCount} sectors of 4 KB ({(bench.Names ? "W25Q128" : "W25Q32")} less 2 reserved); roster {TerminalBench.RosterSize} elders{(bench.Names ? " with names" : string.Empty)}, " +
+    $"2 x {layout.RosterSectorsPerSlot} sectors; font 2 x {layout.FontSectorsPerSlot} sectors; ledger {layout.LedgerSectorCount} sectors");
 
 // 1. Taps: 200 warm-up, then 1,000 accepted taps of different elders in one meal period.
 var uid = new byte[7];
@@ -101,4 +105,4 @@ Console.WriteLine($"wear after {target} more records ({target / 300} days at 300
     $"(spread {ledgerErases.Max() - ledgerErases.Min()}); state log sectors {bench.Chip.EraseCounts[0]} and {bench.Chip.EraseCounts[1]} erases for {target / 50} acknowledgements");
 
 // 5. The voice: tap to first audio byte, reads and allocation per tap with the shipped pack.
-VoiceBench.Run(args.Length > 0 ? args[0] : "firmware/VoicePacks/mandarin-espeak.vpk");
+VoiceBench.Run(voicePack);

@@ -14,7 +14,7 @@ public static class VoiceBench
 {
     public static void Run(string packPath)
     {
-        var bench = new TerminalBench(FlashLayout.DefaultVoiceSectorsPerSlot);
+        var bench = new TerminalBench(voiceSectorsPerSlot: FlashLayout.DefaultVoiceSectorsPerSlot);
         if (!bench.Terminal.VoicePacks.Install(File.ReadAllBytes(packPath)))
         {
             throw new InvalidOperationException("the voice pack did not install");

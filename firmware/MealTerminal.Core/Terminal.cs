@@ -2,6 +2,7 @@ using MealTerminal.Core.Cards;
 using MealTerminal.Core.Clock;
 using MealTerminal.Core.Display;
 using MealTerminal.Core.Flash;
+using MealTerminal.Core.Fonts;
 using MealTerminal.Core.Ledger;
 using MealTerminal.Core.Meals;
 using MealTerminal.Core.Roster;
@@ -47,7 +48,8 @@ namespace MealTerminal.Core
             this.uplink = uplink;
             Sync = new SyncSession(Ledger, uplink, config.TerminalId);
             Time = new TimeSync(uplink, clock);
-            Downloads = new Downloader(uplink, state, Rosters, Configs);
+            Fonts = new FontStore(flash, state, layout.FontFirstSector, layout.FontSectorsPerSlot);
+            Downloads = new Downloader(uplink, state, Rosters, Configs, Fonts);
             VoicePacks = new VoicePackStore(flash, state, layout.VoiceFirstSector, layout.VoiceSectorsPerSlot);
             if (layout.VoiceSectorsPerSlot > 0)
             {
@@ -69,6 +71,9 @@ namespace MealTerminal.Core
         public MealLedger Ledger { get; private set; }
 
         public RosterStore Rosters { get; private set; }
+
+        /// <summary>The font image for the colour display (slots of 0 sectors on a chip too small for one: nothing installs).</summary>
+        public FontStore Fonts { get; private set; }
 
         public SyncSession Sync { get; private set; }
 
@@ -131,6 +136,7 @@ namespace MealTerminal.Core
             Rosters.Mount();
             VoicePacks.Mount();
             taps.Rounds.Mount(BootCount);
+            Fonts.Mount();
             taps.Rebuild(BootCount);
             LastSyncSeconds = state.Get(StateLog.KeyLastSync, 0);
             ackSeen = Ledger.AcknowledgedSequence;
@@ -238,7 +244,8 @@ namespace MealTerminal.Core
                 {
                     Time.OnAnswer(inbound, length, now);
                 }
-                else if (channel == UplinkChannel.RosterOffer || channel == UplinkChannel.ConfigOffer || channel == UplinkChannel.VoiceOffer)
+                else if (channel == UplinkChannel.RosterOffer || channel == UplinkChannel.ConfigOffer || channel == UplinkChannel.VoiceOffer
+                    || channel == UplinkChannel.FontOffer)
                 {
                     Downloads.OnOffer(inbound, length);
                 }

@@ -11,6 +11,7 @@ using MealTerminal.Core.Meals;
 using MealTerminal.Core.SelfTest;
 using MealTerminal.Device.Adapters;
 using MealTerminal.Drivers.CardReader;
+using MealTerminal.Drivers.Display;
 using MealTerminal.Drivers.Feedback;
 using MealTerminal.Drivers.NorFlash;
 using MealTerminal.Drivers.Provisioning;
@@ -46,8 +47,6 @@ namespace MealTerminal.Device
             AnchoredClock clock = new AnchoredClock(new TickCounter(), new Ds3231(new EspI2cPort(new I2cDevice(new I2cConnectionSettings(1, Ds3231Address)))));
             PatternPlayer player = new PatternPlayer();
             GpioSignals signals = new GpioSignals(gpio, player);
-            Ssd1306Feedback display = new Ssd1306Feedback(new I2cDevice(new I2cConnectionSettings(1, Ssd1306Feedback.Address, I2cBusSpeed.FastMode)), player, clock);
-
             SpiConnectionSettings flashBus = new SpiConnectionSettings(1, PinMap.FlashChipSelect);
             flashBus.ClockFrequency = 20000000; // W25Q32JV: read data (03h) up to 50 MHz, section 9.6
             flashBus.Mode = SpiMode.Mode0;
@@ -57,9 +56,14 @@ namespace MealTerminal.Device
             chip.Read((chip.SectorCount - 1) * chip.SectorSize, sector, 0, sector.Length);
             string problem;
             ProvisioningRecord settings = ProvisioningRecord.TryParse(sector, out problem);
-            if (settings == null)
+            string displayProblem;
+            int displayKind = DisplayKind.Parse(settings == null ? null : settings.Get(DisplayKind.Key, null), out displayProblem);
+            ColourPanelFeedback colour = DisplayKind.IsColour(displayKind) ? OpenColourPanel(gpio, displayKind, player, clock) : null;
+            IFeedback display = colour != null ? (IFeedback)colour
+                : new Ssd1306Feedback(new I2cDevice(new I2cConnectionSettings(1, Ssd1306Feedback.Address, I2cBusSpeed.FastMode)), player, clock);
+            if (settings == null || displayKind < 0)
             {
-                ServeConsoleForever(display, chip, problem);
+                ServeConsoleForever(display, chip, settings == null ? problem : displayProblem);
             }
 
             SpiConnectionSettings readerBus = new SpiConnectionSettings(1, PinMap.ReaderChipSelect);
@@ -84,6 +88,11 @@ namespace MealTerminal.Device
             TerminalConfig config = new TerminalConfig(site, terminalId, TerminalConfig.DefaultPeriods());
             Terminal terminal = new Terminal(config, new FlashLayout(flash, MaxRosterEntries), flash, reader, clock, display, uplink);
             terminal.Boot();
+            if (colour != null)
+            {
+                colour.UseFonts(terminal.Fonts);
+            }
+
             terminal.Heartbeat.Status.FirmwareVersion = FirmwareVersion;
             uplink.Start();
             Run(terminal, reader, display, signals, clock);
@@ -94,7 +103,7 @@ namespace MealTerminal.Device
         /// The heartbeat's RSSI stays unknown: nanoFramework's Wi-Fi API reports RSSI only in scan
         /// results (WifiAvailableNetwork), and scanning would interrupt the connection.
         /// </remarks>
-        private static void Run(Terminal terminal, ReaderSupervisor reader, Ssd1306Feedback display, GpioSignals signals, AnchoredClock clock)
+        private static void Run(Terminal terminal, ReaderSupervisor reader, IFeedback display, GpioSignals signals, AnchoredClock clock)
         {
             Screen fault = new Screen();
             bool buttonWasDown = false;
@@ -133,7 +142,7 @@ namespace MealTerminal.Device
         /// Host button held at power-on: run the self-test (report on the debug console, result on the
         /// display), then wait for a press of the button before starting to serve meals.
         /// </summary>
-        private static void RunSelfTest(Ssd1306Feedback display, GpioSignals signals, IFlash chip)
+        private static void RunSelfTest(IFeedback display, GpioSignals signals, IFlash chip)
         {
             Screen screen = new Screen();
             SelfTestRun.ShowRunning(screen);
@@ -155,8 +164,22 @@ namespace MealTerminal.Device
             }
         }
 
-        /// <summary>No valid provisioning record: say why, and serve the provisioning console until a power cycle.</summary>
-        private static void ServeConsoleForever(Ssd1306Feedback display, IFlash chip, string problem)
+        /// <summary>
+        /// The 320x240 panel on the shared VSPI bus. SPI clock from the serial write cycle time in the AC
+        /// characteristics: ILI9341 tscycw at least 100 ns (10 MHz), ST7789V at least 16 ns (40 MHz used).
+        /// A whole screen (153,600 bytes) then takes about 125 ms, or 31 ms.
+        /// </summary>
+        private static ColourPanelFeedback OpenColourPanel(GpioController gpio, int kind, PatternPlayer player, AnchoredClock clock)
+        {
+            SpiConnectionSettings panelBus = new SpiConnectionSettings(1, PinMap.PanelChipSelect);
+            panelBus.ClockFrequency = kind == DisplayKind.St7789 ? 40000000 : 10000000;
+            panelBus.Mode = SpiMode.Mode0;
+            EspPanelBus bus = new EspPanelBus(new SpiDevice(panelBus), gpio, PinMap.PanelDataCommand, PinMap.PanelReset);
+            return new ColourPanelFeedback(new SpiPanel(bus, new ThreadDelay(), kind), player, clock);
+        }
+
+        /// <summary>No valid provisioning record (or an unknown display=): say why, and serve the provisioning console until a power cycle.</summary>
+        private static void ServeConsoleForever(IFeedback display, IFlash chip, string problem)
         {
             Screen screen = new Screen();
             screen.Set(0, SignalPattern.Refused, "终端未配置", problem, "请用串口配置", string.Empty);

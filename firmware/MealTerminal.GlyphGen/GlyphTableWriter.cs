@@ -55,6 +55,9 @@ public static class GlyphTableWriter
         text.AppendLine("        /// <summary>The characters, sorted by code, so a glyph is found by binary search.</summary>");
         text.AppendLine($"        public const string Characters = \"{Escape(glyphs.Select(g => g.Char))}\";");
         text.AppendLine();
+        text.AppendLine("        /// <summary>Each character's GB2312 (EUC-CN) code, first byte high, 0 for ASCII: its glyph in the font image (Fonts/FontFormat).</summary>");
+        text.AppendLine($"        public static readonly ushort[] Gb2312Codes = new ushort[] {{ {string.Join(", ", glyphs.Select(g => $"0x{Gb2312Code(g.Char):X4}"))} }};");
+        text.AppendLine();
         text.AppendLine($"        public static readonly byte[] Widths = new byte[] {{ {string.Join(", ", widths)} }};");
         text.AppendLine();
         text.AppendLine($"        public static readonly int[] Offsets = new int[] {{ {string.Join(", ", offsets)} }};");
@@ -70,6 +73,23 @@ public static class GlyphTableWriter
         text.AppendLine("    }");
         text.AppendLine("}");
         return text.ToString();
+    }
+
+    /// <summary>The EUC-CN code of a character (0 for ASCII); a character outside GB2312 stops the tool.</summary>
+    public static int Gb2312Code(char c)
+    {
+        if (c < 0x80)
+        {
+            return 0;
+        }
+
+        var bytes = FontImageWriter.Gb2312.GetBytes(c.ToString());
+        if (bytes.Length != 2 || bytes[0] < 0xA1 || bytes[1] < 0xA1)
+        {
+            throw new InvalidOperationException($"'{c}' is not in GB2312: the font image has no glyph for it");
+        }
+
+        return (bytes[0] << 8) | bytes[1];
     }
 
     private static string Escape(IEnumerable<char> chars) =>

@@ -1,9 +1,20 @@
 using MealTerminal.GlyphGen;
 
 // Usage: MealTerminal.GlyphGen <font.pcf> <source folder to scan> <output GlyphTable.cs> [--print 用餐]
+//        MealTerminal.GlyphGen font <font.ttc|.pcf> <output .fnt> <heights, e.g. 24,32> <font version>
+if (args.Length == 5 && args[0] == "font")
+{
+    var heights = args[3].Split(',').Select(int.Parse).ToArray();
+    using var face = new FreeTypeFace(args[1]);
+    int covered = FontImageWriter.Write(face, heights, uint.Parse(args[4]), args[2]);
+    Console.WriteLine($"{args[2]}: {covered} GB2312 cells at {args[3]} px from {face.Source}, {new FileInfo(args[2]).Length} bytes");
+    return 0;
+}
+
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: MealTerminal.GlyphGen <font.pcf> <source folder> <GlyphTable.cs> [--print TEXT]");
+    Console.Error.WriteLine("       MealTerminal.GlyphGen font <font.ttc> <image.fnt> <heights 24,32> <version>");
     return 2;
 }
 

@@ -120,7 +120,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
             ingest = new IngestWorker(store, service, logger, TimeProvider.System, statusClock: options.StatusClock);
             await ingest.StartAsync(cancellationToken);
-            GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current);
+            GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current, options.RosterNames);
             StatementApi.Map(web, store, settlement);
             TerminalApi.Map(web, credentials, broker);
             Backup.BackupApi.Map(web, store, options.DataDirectory);

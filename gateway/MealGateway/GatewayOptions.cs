@@ -44,6 +44,9 @@ public sealed record GatewayOptions
     /// <summary>The county's subsidy policy file (docs/policy.md); without one nothing is settled.</summary>
     public string? PolicyPath { get; init; }
 
+    /// <summary>The county's rule for elders' names on terminal screens, applied when a roster image is built.</summary>
+    public Downloads.NameDisplay RosterNames { get; init; } = Downloads.NameDisplay.Masked;
+
     /// <summary>This gateway's id towards the county platform; part of every idempotency key.</summary>
     public string GatewayId { get; init; } = "gw-" + Environment.MachineName.ToLowerInvariant();
 

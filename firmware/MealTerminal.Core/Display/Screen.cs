@@ -23,10 +23,16 @@ namespace MealTerminal.Core.Display
         /// <summary>The verdict this screen reports, or 0 for other screens (idle, host review).</summary>
         public int Verdict;
 
+        /// <summary>Whose card it was: the roster's GB2312 name bytes, copied in place (a tap allocates nothing); NameLength 0 for none.</summary>
+        public readonly byte[] Name = new byte[Roster.RosterFormat.MaxNameBytes];
+
+        public int NameLength;
+
         public void Set(int verdict, int signal, string line1, string line2, string line3, string line4)
         {
             Verdict = verdict;
             Signal = signal;
+            NameLength = 0;
             Line1 = line1;
             Line2 = line2;
             Line3 = line3;

@@ -5,6 +5,17 @@ namespace MealTerminal.Core.Display
     /// <summary>Chinese text and signal for each verdict, the table in docs/verdicts.md.</summary>
     public static class VerdictScreens
     {
+        /// <summary>Puts the elder's name on a verdict screen already rendered.</summary>
+        public static void SetName(Screen screen, byte[] name, int length)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                screen.Name[i] = name[i];
+            }
+
+            screen.NameLength = length;
+        }
+
         private static readonly string[] Titles =
         {
             string.Empty, "用餐登记成功", "本餐已用过", "不在用餐时间", "未登记的卡", "此卡已暂停", "此卡已挂失",

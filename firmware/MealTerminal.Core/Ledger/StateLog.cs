@@ -31,6 +31,9 @@ namespace MealTerminal.Core.Ledger
         /// <summary>Active voice pack slot (Voice/VoicePackStore).</summary>
         public const int KeyActiveVoiceSlot = 10;
 
+        /// <summary>Active font image slot (Fonts/FontStore).</summary>
+        public const int KeyActiveFontSlot = 11;
+
         /// <summary>Keys are 1..MaxKeys-1; raising it keeps existing flash readable (unknown keys were never written).</summary>
         private const int MaxKeys = 12;
         private const int EntrySize = 16;

@@ -211,6 +211,10 @@ namespace MealTerminal.Core.Meals
 
             string periodName = period >= 0 && period < config.Periods.Length ? config.Periods[period].Name : string.Empty;
             VerdictScreens.Render(Screen, verdict, periodName, found ? ElderCategory.ChineseName(entry.Category) : string.Empty);
+            if (found)
+            {
+                VerdictScreens.SetName(Screen, entry.Name, entry.NameLength);
+            }
             string pay = VerdictCode.IsMeal(verdict) && period != UnknownTimePeriod ? config.Prices.PayText(period, entry.Category) : string.Empty;
             if (pay.Length > 0)
             {

@@ -34,5 +34,10 @@ namespace MealTerminal.Core.Roster
 
         /// <summary>Position of the entry in the roster, used to index who-ate bitmaps.</summary>
         public int Index;
+
+        /// <summary>The elder's name as the terminal shows it (GB2312 / EUC-CN bytes, masked by the gateway); NameLength 0 when the roster has none.</summary>
+        public readonly byte[] Name = new byte[RosterFormat.MaxNameBytes];
+
+        public int NameLength;
     }
 }

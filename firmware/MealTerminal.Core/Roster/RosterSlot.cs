@@ -5,7 +5,8 @@ namespace MealTerminal.Core.Roster
 {
     /// <summary>
     /// A roster image in a flash region, searched in place: a binary search reads one 24-byte entry
-    /// per step, so 20,000 cards cost about 15 small reads and no RAM beyond one entry buffer.
+    /// per step, so 20,000 cards cost about 15 small reads and no RAM beyond one entry buffer; a
+    /// format 2 image adds two reads for the name of the card found.
     /// </summary>
     public sealed class RosterSlot
     {
@@ -14,6 +15,7 @@ namespace MealTerminal.Core.Roster
         private readonly int capacityBytes;
         private readonly byte[] headerBuffer = new byte[RosterFormat.HeaderSize];
         private readonly byte[] entryBuffer = new byte[RosterFormat.EntrySize];
+        private readonly byte[] nameOffsets = new byte[8];
 
         public RosterSlot(IFlash flash, int firstSector, int sectorCount)
         {
@@ -42,13 +44,20 @@ namespace MealTerminal.Core.Roster
 
         public int EntryCount { get; private set; }
 
+        /// <summary>True when the image carries a name per entry (format 2).</summary>
+        public bool HasNames { get; private set; }
+
+        /// <summary>Size of the whole image in bytes.</summary>
+        public int ImageSize { get; private set; }
+
         /// <summary>Reads and checks the header (magic, format, header CRC, size fits the slot).</summary>
         public bool LoadHeader()
         {
             IsValid = false;
             flash.Read(baseAddress, headerBuffer, 0, RosterFormat.HeaderSize);
+            int format = LittleEndian.ReadUInt16(headerBuffer, 4);
             if (LittleEndian.ReadUInt32(headerBuffer, 0) != RosterFormat.Magic
-                || LittleEndian.ReadUInt16(headerBuffer, 4) != RosterFormat.FormatVersion
+                || (format != RosterFormat.FormatVersion && format != RosterFormat.FormatVersionNames)
                 || LittleEndian.ReadUInt16(headerBuffer, 6) != RosterFormat.EntrySize
                 || Crc32.Compute(headerBuffer, 0, 28) != LittleEndian.ReadUInt32(headerBuffer, 28))
             {
@@ -61,14 +70,31 @@ namespace MealTerminal.Core.Roster
                 return false;
             }
 
+            int size = RosterFormat.ImageSize((int)count);
+            if (format == RosterFormat.FormatVersionNames)
+            {
+                uint stated = LittleEndian.ReadUInt32(headerBuffer, 24);
+                if (stated < (uint)RosterFormat.NameBytesOffset((int)count) || stated > (uint)capacityBytes)
+                {
+                    return false;
+                }
+
+                size = (int)stated;
+            }
+
             Version = LittleEndian.ReadUInt32(headerBuffer, 8);
             IssuerId = LittleEndian.ReadUInt32(headerBuffer, 12);
             EntryCount = (int)count;
+            HasNames = format == RosterFormat.FormatVersionNames;
+            ImageSize = size;
             IsValid = true;
             return true;
         }
 
-        /// <summary>Checks the CRC of all entries against the header; reads the whole image once.</summary>
+        /// <summary>
+        /// Checks the CRC of everything after the header against the header, and that every name
+        /// lies inside the image in order and within MaxNameBytes; reads the whole image once.
+        /// </summary>
         public bool VerifyEntries()
         {
             if (!LoadHeader())
@@ -76,7 +102,8 @@ namespace MealTerminal.Core.Roster
                 return false;
             }
 
-            bool ok = Crc(RosterFormat.HeaderSize, EntryCount * RosterFormat.EntrySize) == LittleEndian.ReadUInt32(headerBuffer, 20);
+            bool ok = Crc(RosterFormat.HeaderSize, ImageSize - RosterFormat.HeaderSize) == LittleEndian.ReadUInt32(headerBuffer, 20)
+                && (!HasNames || NameTableIsSound());
             IsValid = ok;
             return ok;
         }
@@ -133,6 +160,26 @@ namespace MealTerminal.Core.Roster
             return false;
         }
 
+        private bool NameTableIsSound()
+        {
+            int table = baseAddress + RosterFormat.NameTableOffset(EntryCount);
+            int available = ImageSize - RosterFormat.NameBytesOffset(EntryCount);
+            uint previous = 0;
+            for (int i = 0; i <= EntryCount; i++)
+            {
+                flash.Read(table + (i * 4), nameOffsets, 0, 4);
+                uint at = LittleEndian.ReadUInt32(nameOffsets, 0);
+                if (at < previous || at - previous > RosterFormat.MaxNameBytes || at > (uint)available || (i == 0 && at != 0))
+                {
+                    return false;
+                }
+
+                previous = at;
+            }
+
+            return previous == (uint)available;
+        }
+
         /// <summary>Reads the entry at an index (for audits and the self-test).</summary>
         public void ReadAt(int index, RosterEntry entry)
         {
@@ -159,6 +206,27 @@ namespace MealTerminal.Core.Roster
             entry.ValidToDay = LittleEndian.ReadUInt16(entryBuffer, RosterFormat.OffsetValidTo);
             entry.DeliveryRegistered = (entryBuffer[RosterFormat.OffsetFlags] & RosterFormat.FlagNotDelivery) == 0;
             entry.Index = index;
+            entry.NameLength = 0;
+            if (HasNames)
+            {
+                ReadName(entry, index);
+            }
+        }
+
+        /// <summary>The name offsets were checked when the image was committed; they are clamped again so a flash fault cannot overrun the holder.</summary>
+        private void ReadName(RosterEntry entry, int index)
+        {
+            flash.Read(baseAddress + RosterFormat.NameTableOffset(EntryCount) + (index * 4), nameOffsets, 0, 8);
+            uint start = LittleEndian.ReadUInt32(nameOffsets, 0);
+            uint end = LittleEndian.ReadUInt32(nameOffsets, 4);
+            int names = RosterFormat.NameBytesOffset(EntryCount);
+            if (end <= start || end - start > RosterFormat.MaxNameBytes || end > (uint)(ImageSize - names))
+            {
+                return;
+            }
+
+            entry.NameLength = (int)(end - start);
+            flash.Read(baseAddress + names + (int)start, entry.Name, 0, entry.NameLength);
         }
     }
 }

@@ -122,7 +122,7 @@ namespace MealTerminal.Core.Roster
             RosterSlot slot = slots[installIndex];
             int index = installIndex;
             installIndex = -1;
-            if (!slot.VerifyEntries() || RosterFormat.ImageSize(slot.EntryCount) != installSize)
+            if (!slot.VerifyEntries() || slot.ImageSize != installSize)
             {
                 return false;
             }

@@ -6,14 +6,29 @@ namespace MealTerminal.Core.Roster
     /// <summary>
     /// Builds a roster image from entries (used by the gateway, the simulator and the self-test).
     /// Sorts by card key and refuses duplicate cards, so a bad roster file never reaches a terminal.
+    /// Writes format 2 (with the name table) when any entry has a name, else format 1.
     /// </summary>
     public static class RosterWriter
     {
         public static byte[] Build(RosterEntry[] entries, uint rosterVersion, uint issuerId)
         {
             int count = entries.Length;
-            byte[] image = new byte[RosterFormat.ImageSize(count)];
+            int nameBytes = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (entries[i].NameLength < 0 || entries[i].NameLength > RosterFormat.MaxNameBytes)
+                {
+                    throw new ArgumentException("name of elder " + entries[i].ElderId.ToString() + " longer than " + RosterFormat.MaxNameBytes.ToString() + " bytes");
+                }
+
+                nameBytes += entries[i].NameLength;
+            }
+
+            bool names = nameBytes > 0;
+            int size = names ? RosterFormat.NameBytesOffset(count) + nameBytes : RosterFormat.ImageSize(count);
+            byte[] image = new byte[size];
             int[] order = SortedOrder(entries);
+            int nameAt = 0;
             for (int i = 0; i < count; i++)
             {
                 RosterEntry e = entries[order[i]];
@@ -41,16 +56,32 @@ namespace MealTerminal.Core.Roster
                 image[at + RosterFormat.OffsetFlags] = (byte)(e.DeliveryRegistered ? 0xFF & ~RosterFormat.FlagNotDelivery : 0xFF);
                 image[at + 22] = 0xFF;
                 image[at + 23] = 0xFF;
+                if (names)
+                {
+                    LittleEndian.WriteUInt32(image, RosterFormat.NameTableOffset(count) + (i * 4), (uint)nameAt);
+                    int into = RosterFormat.NameBytesOffset(count) + nameAt;
+                    for (int k = 0; k < e.NameLength; k++)
+                    {
+                        image[into + k] = e.Name[k];
+                    }
+
+                    nameAt += e.NameLength;
+                }
+            }
+
+            if (names)
+            {
+                LittleEndian.WriteUInt32(image, RosterFormat.NameTableOffset(count) + (count * 4), (uint)nameAt);
             }
 
             LittleEndian.WriteUInt32(image, 0, RosterFormat.Magic);
-            LittleEndian.WriteUInt16(image, 4, RosterFormat.FormatVersion);
+            LittleEndian.WriteUInt16(image, 4, names ? RosterFormat.FormatVersionNames : RosterFormat.FormatVersion);
             LittleEndian.WriteUInt16(image, 6, RosterFormat.EntrySize);
             LittleEndian.WriteUInt32(image, 8, rosterVersion);
             LittleEndian.WriteUInt32(image, 12, issuerId);
             LittleEndian.WriteUInt32(image, 16, (uint)count);
-            LittleEndian.WriteUInt32(image, 20, Crc32.Compute(image, RosterFormat.HeaderSize, count * RosterFormat.EntrySize));
-            LittleEndian.WriteUInt32(image, 24, 0xFFFFFFFF);
+            LittleEndian.WriteUInt32(image, 20, Crc32.Compute(image, RosterFormat.HeaderSize, size - RosterFormat.HeaderSize));
+            LittleEndian.WriteUInt32(image, 24, names ? (uint)size : 0xFFFFFFFF);
             LittleEndian.WriteUInt32(image, 28, Crc32.Compute(image, 0, 28));
             return image;
         }

@@ -4,7 +4,8 @@ namespace MealTerminal.Core.Sync
 {
     /// <summary>
     /// Roster and configuration download (docs/protocol.md). Little-endian, each message sealed by a
-    /// CRC-32 of the bytes before it. Kind 1 is the roster image, kind 2 the configuration image, kind 3 a voice pack.
+    /// CRC-32 of the bytes before it. Kind 1 is the roster image, kind 2 the configuration image,
+    /// kind 3 a voice pack (Voice/VoicePackFormat), kind 4 the font image (Fonts/FontFormat).
     ///   offer (roster / config, gateway to terminal, retained), 20 bytes: u8 format version (1),
     ///     u8 kind, u32 image version, u32 image size, u32 CRC-32 of the image, u16 chunk size, u32 CRC
     ///   fetch (terminal to gateway), 16 bytes: u8 format version, u8 kind, u32 image version,
@@ -19,8 +20,11 @@ namespace MealTerminal.Core.Sync
         public const int KindRoster = 1;
         public const int KindConfig = 2;
 
-        /// <summary>Kind 3: a voice pack (Voice/VoicePackFormat). Kind 4 is allocated to the font image.</summary>
+        /// <summary>Kind 3: a voice pack (Voice/VoicePackFormat).</summary>
         public const int KindVoicePack = 3;
+
+        /// <summary>Kind 4: the font image (Fonts/FontFormat).</summary>
+        public const int KindFont = 4;
 
         /// <summary>Highest kind a Downloader has room for.</summary>
         public const int MaxKind = 4;
@@ -37,7 +41,7 @@ namespace MealTerminal.Core.Sync
 
         public static bool IsKind(int kind)
         {
-            return kind == KindRoster || kind == KindConfig || kind == KindVoicePack;
+            return kind == KindRoster || kind == KindConfig || kind == KindVoicePack || kind == KindFont;
         }
 
         public static int EncodeOffer(byte[] buffer, int kind, uint version, int size, uint imageCrc, int chunkSize)

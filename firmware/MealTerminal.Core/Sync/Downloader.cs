@@ -8,7 +8,8 @@ namespace MealTerminal.Core.Sync
     /// spare slot. Progress (kind, version, image CRC, bytes done) is kept in the state log at every
     /// flash sector, so after a reboot the download resumes from the last whole sector. The target
     /// checks the image's CRC before it switches, in one state-log write. A new offer while a
-    /// download runs replaces it. The configuration goes first: it is small and says how to count.
+    /// download runs replaces it. The configuration goes first: it is small and says how to count;
+    /// the voice pack and the font image (1.8 MB) last, since a terminal works without them.
     /// </summary>
     public sealed class Downloader
     {
@@ -29,6 +30,12 @@ namespace MealTerminal.Core.Sync
         private long fetchSentAt = -1;
 
         public Downloader(IUplink uplink, StateLog state, IDownloadTarget roster, IDownloadTarget config)
+            : this(uplink, state, roster, config, null)
+        {
+        }
+
+        /// <summary>With a font store (null: font offers are ignored, as on a chip without font slots).</summary>
+        public Downloader(IUplink uplink, StateLog state, IDownloadTarget roster, IDownloadTarget config, IDownloadTarget fonts)
         {
             this.uplink = uplink;
             this.state = state;
@@ -39,6 +46,7 @@ namespace MealTerminal.Core.Sync
 
             targets[DownloadCodec.KindRoster] = roster;
             targets[DownloadCodec.KindConfig] = config;
+            targets[DownloadCodec.KindFont] = fonts;
         }
 
         /// <summary>Adds a target for another kind (the voice pack); offers of a kind without a target are ignored.</summary>
@@ -82,7 +90,7 @@ namespace MealTerminal.Core.Sync
             int kind = decoded.Kind;
             if (targets[kind] == null)
             {
-                return; // this terminal keeps no such image (no voice pack slots)
+                return; // this terminal keeps no such image (no voice pack or font slots)
             }
 
             bool same = offered[kind] && offers[kind].Version == decoded.Version && offers[kind].ImageCrc == decoded.ImageCrc;
@@ -113,7 +121,7 @@ namespace MealTerminal.Core.Sync
                 return;
             }
 
-            if (!running || kind != current.Kind || version != current.Version || at != offset)
+            if (!running || targets[kind] == null || kind != current.Kind || version != current.Version || at != offset)
             {
                 MessagesRefused++; // a duplicate or an answer to an earlier fetch
                 return;
@@ -146,7 +154,8 @@ namespace MealTerminal.Core.Sync
                 int kind = Ready(SavedKind(), now) ? SavedKind() // a download cut short by a reboot goes on first, so its progress is not overwritten
                     : Ready(DownloadCodec.KindConfig, now) ? DownloadCodec.KindConfig
                     : Ready(DownloadCodec.KindRoster, now) ? DownloadCodec.KindRoster
-                    : Ready(DownloadCodec.KindVoicePack, now) ? DownloadCodec.KindVoicePack : 0; // the voice last: it is the largest and counts nothing
+                    : Ready(DownloadCodec.KindVoicePack, now) ? DownloadCodec.KindVoicePack // the voice and the font last: they are the largest and count nothing
+                    : Ready(DownloadCodec.KindFont, now) ? DownloadCodec.KindFont : 0;
                 if (kind == 0 || !Start(kind, now))
                 {
                     return;

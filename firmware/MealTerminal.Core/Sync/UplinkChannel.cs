@@ -27,22 +27,25 @@ namespace MealTerminal.Core.Sync
         /// <summary>config: the current configuration's version, size and CRC, gateway to terminal, retained, QoS 1.</summary>
         public const int ConfigOffer = 7;
 
-        /// <summary>fetch: a request for one chunk of a roster, config or voice pack image, terminal to gateway, QoS 0.</summary>
+        /// <summary>fetch: a request for one chunk of a roster, config, voice pack or font image, terminal to gateway, QoS 0.</summary>
         public const int Fetch = 8;
 
-        /// <summary>chunk: one chunk of a roster, config or voice pack image, gateway to terminal, QoS 0.</summary>
+        /// <summary>chunk: one chunk of a roster, config, voice pack or font image, gateway to terminal, QoS 0.</summary>
         public const int Chunk = 9;
 
         /// <summary>voice: the current voice pack's version, size and CRC, gateway to terminal, retained, QoS 1.</summary>
         public const int VoiceOffer = 10;
 
+        /// <summary>font: the current font image's version, size and CRC, gateway to terminal, retained, QoS 1.</summary>
+        public const int FontOffer = 11;
+
         /// <summary>Channels the adapter maps to topic names, indexed by channel number.</summary>
-        public static readonly string[] Names = { string.Empty, "records", "status", "ack", "time-req", "time", "roster", "config", "fetch", "chunk", "voice" };
+        public static readonly string[] Names = { string.Empty, "records", "status", "ack", "time-req", "time", "roster", "config", "fetch", "chunk", "voice", "font" };
 
         /// <summary>True for the channels a terminal subscribes to.</summary>
         public static bool IsDownstream(int channel)
         {
-            return channel == Ack || channel == Time || channel == RosterOffer || channel == ConfigOffer || channel == Chunk || channel == VoiceOffer;
+            return channel == Ack || channel == Time || channel == RosterOffer || channel == ConfigOffer || channel == Chunk || channel == VoiceOffer || channel == FontOffer;
         }
     }
 }

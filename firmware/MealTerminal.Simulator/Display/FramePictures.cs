@@ -64,7 +64,7 @@ public static class FramePictures
         return png.ToArray();
     }
 
-    private static void WriteChunk(Stream png, string type, byte[] data)
+    internal static void WriteChunk(Stream png, string type, byte[] data)
     {
         var length = new byte[4];
         WriteBigEndian(length, 0, (uint)data.Length);
@@ -78,7 +78,7 @@ public static class FramePictures
         png.Write(crc);
     }
 
-    private static void WriteBigEndian(byte[] buffer, int at, uint value)
+    internal static void WriteBigEndian(byte[] buffer, int at, uint value)
     {
         buffer[at] = (byte)(value >> 24);
         buffer[at + 1] = (byte)(value >> 16);

@@ -19,7 +19,7 @@ public static class TopicAcl
     }
 
     /// <summary>Channels the gateway sends a terminal on (docs/protocol.md).</summary>
-    public static readonly string[] DownstreamChannels = ["ack", "time", "roster", "config", "chunk", "voice"];
+    public static readonly string[] DownstreamChannels = ["ack", "time", "roster", "config", "chunk", "voice", "font"];
 
     /// <summary>A terminal subscribes only to its own downstream channels, one exact topic each.</summary>
     public static bool MaySubscribe(string site, string terminal, string filter)

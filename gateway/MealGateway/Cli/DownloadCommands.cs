@@ -17,18 +17,22 @@ internal static class DownloadCommands
             var file = new Option<string>("--file") { Description = $"The {what}", Required = true };
             var command = new Command(kind, $"Store a site's new {what}; its terminals fetch it when they next connect") { data, site, file };
             var policy = new Option<string>("--policy") { Description = "Subsidy policy file the configuration's periods and prices are checked against (docs/policy.md)", Required = true };
-            if (kind == "config")
-            {
-                command.Add(policy);
-            }
-
-            command.SetAction(parse => Import(kind, parse.GetValue(data)!, parse.GetValue(site)!, parse.GetValue(file)!, kind == "config" ? parse.GetValue(policy) : null));
+            var names = new Option<string>("--names") { Description = "Elders' names on terminal screens, the county's rule: 遮挡 (王＊英), 全名 or 不显示", DefaultValueFactory = _ => "遮挡" };
+            command.Add(kind == "config" ? policy : names);
+            command.SetAction(parse => Import(kind, parse.GetValue(data)!, parse.GetValue(site)!, parse.GetValue(file)!, kind == "config" ? parse.GetValue(policy) : null,
+                kind == "roster" ? parse.GetValue(names)! : "遮挡"));
             yield return command;
         }
     }
 
-    private static int Import(string kind, string dir, string site, string file, string? policyPath)
+    private static int Import(string kind, string dir, string site, string file, string? policyPath, string nameRule)
     {
+        if (!RosterNames.TryParseDisplay(nameRule, out var names))
+        {
+            Console.Error.WriteLine("错误：--names 应为 遮挡, 全名 或 不显示");
+            return 2;
+        }
+
         if (!File.Exists(file))
         {
             Console.Error.WriteLine($"错误：找不到文件 '{file}'");
@@ -62,7 +66,7 @@ internal static class DownloadCommands
                 policy = running.Current;
             }
 
-            var image = SiteFiles.Import(new SiteImages(store), kind, site, File.ReadAllBytes(file), Path.GetFileName(file), DateTime.UtcNow, policy, out var problems);
+            var image = SiteFiles.Import(new SiteImages(store), kind, site, File.ReadAllBytes(file), Path.GetFileName(file), DateTime.UtcNow, policy, out var problems, names);
             if (image is null)
             {
                 Console.Error.WriteLine($"错误：文件有问题，未保存：{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");

@@ -25,6 +25,7 @@ public static class GatewayCommands
         var brokerPassword = new Option<string?>("--broker-password-file") { Description = "File with its password, - for stdin (or set MEAL_GATEWAY_BROKER_PASSWORD)" };
 
         var policy = new Option<string?>("--policy") { Description = "Subsidy policy file (docs/policy.md); without it nothing is settled" };
+        var rosterNames = new Option<string>("--roster-names") { Description = "Elders' names on terminal screens, the county's rule: 遮挡 (王＊英), 全名 or 不显示", DefaultValueFactory = _ => "遮挡" };
         var gatewayId = new Option<string>("--gateway-id") { Description = "This gateway's id towards the county platform", DefaultValueFactory = _ => new GatewayOptions().GatewayId };
         var countyUrl = new Option<string?>("--county-url") { Description = "Base URL of the county platform (docs/county-api.md); without it statements wait in the outbox" };
         var countyKey = new Option<string?>("--county-key-file") { Description = "File with this gateway's HMAC key for the county platform, hex, at least 32 bytes" };
@@ -34,7 +35,7 @@ public static class GatewayCommands
 
         var run = new Command("run", "Run the gateway: MQTT broker (embedded or --broker), ingest, database, settlement, county forwarding and HTTP API")
         {
-            data, mqttPort, httpPort, mqttBind, httpBind, httpHost, httpsCert, httpsCertPassword, broker, brokerUser, brokerPassword, policy, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery,
+            data, mqttPort, httpPort, mqttBind, httpBind, httpHost, httpsCert, httpsCertPassword, broker, brokerUser, brokerPassword, policy, rosterNames, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery,
         };
         run.SetAction(async (parse, cancel) =>
         {
@@ -115,6 +116,12 @@ public static class GatewayCommands
                 }
             }
 
+            if (!Downloads.RosterNames.TryParseDisplay(parse.GetValue(rosterNames)!, out var nameDisplay))
+            {
+                Console.Error.WriteLine("错误：--roster-names 应为 遮挡, 全名 或 不显示");
+                return 2;
+            }
+
             if (parse.GetValue(settleEvery) < 1)
             {
                 Console.Error.WriteLine("错误：--settle-every 至少 1 秒");
@@ -126,7 +133,7 @@ public static class GatewayCommands
                 DataDirectory = parse.GetValue(data)!, MqttPort = parse.GetValue(mqttPort),
                 HttpPort = parse.GetValue(httpPort), MqttBind = mqttAddress, HttpBind = httpAddress, HttpHostNames = parse.GetValue(httpHost) ?? [],
                 HttpsCertificatePath = parse.GetValue(httpsCert), HttpsCertificatePassword = certPassword, ExternalBroker = external,
-                PolicyPath = parse.GetValue(policy), GatewayId = parse.GetValue(gatewayId)!, County = county,
+                PolicyPath = parse.GetValue(policy), RosterNames = nameDisplay, GatewayId = parse.GetValue(gatewayId)!, County = county,
                 SettleInterval = TimeSpan.FromSeconds(parse.GetValue(settleEvery)),
                 CountyRetry = new County.RetrySchedule(TimeSpan.FromSeconds(Math.Max(parse.GetValue(countyRetry), 0.001)), TimeSpan.FromMinutes(30), 0.5),
             };

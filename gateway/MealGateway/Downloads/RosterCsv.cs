@@ -11,7 +11,7 @@ namespace MealGateway.Downloads;
 /// fields) or an .xlsx workbook (RosterTable), with a
 /// header row naming its columns - 卡号 (card UID in hex, 4, 7 or 10 bytes), 老人编号 (1..16777215),
 /// 类别 (a category name such as 低保, or its number), and optionally 状态 (正常, 暂停, 挂失, 已故,
-/// 站长卡), 起始日期 and 截止日期 (yyyy-MM-dd). Every problem is reported with its line number in
+/// 站长卡), 起始日期 and 截止日期 (yyyy-MM-dd), and 姓名 (shown as the county's NameDisplay says). Every problem is reported with its line number in
 /// Chinese, and a file with any problem is refused whole (docs/rosters.md).
 /// </summary>
 public static class RosterCsv
@@ -22,11 +22,11 @@ public static class RosterCsv
     private static readonly string[] StatusNames = ["正常", "暂停", "挂失", "已故", "站长卡", "送餐员卡"];
 
     /// <summary>A roster given as UTF-8 text (tests, the demo).</summary>
-    public static RosterEntry[]? TryParse(string text, string fileName, out List<string> problems) =>
-        TryParse(Encoding.UTF8.GetBytes(text), fileName, out problems);
+    public static RosterEntry[]? TryParse(string text, string fileName, out List<string> problems, NameDisplay names = NameDisplay.Masked) =>
+        TryParse(Encoding.UTF8.GetBytes(text), fileName, out problems, names);
 
-    /// <summary>A roster file as it was uploaded: CSV (UTF-8 or GB18030) or .xlsx (RosterTable).</summary>
-    public static RosterEntry[]? TryParse(byte[] content, string fileName, out List<string> problems)
+    /// <summary>A roster file as it was uploaded: CSV (UTF-8 or GB18030) or .xlsx (RosterTable); names shown as the county's rule says.</summary>
+    public static RosterEntry[]? TryParse(byte[] content, string fileName, out List<string> problems, NameDisplay names = NameDisplay.Masked)
     {
         var rows = RosterTable.Read(content, fileName, out problems);
         if (rows is null)
@@ -44,9 +44,9 @@ public static class RosterCsv
         var header = rows[0].Cells.Reverse().SkipWhile(c => c.Length == 0).Reverse().ToArray(); // Excel may add empty columns
         int headerLine = rows[0].Line;
         int Column(string name) => Array.IndexOf(header, name);
-        foreach (var unknown in header.Where(h => h is not ("卡号" or "老人编号" or "类别" or "状态" or "起始日期" or "截止日期" or "送餐")))
+        foreach (var unknown in header.Where(h => h is not ("卡号" or "老人编号" or "类别" or "状态" or "起始日期" or "截止日期" or "送餐" or "姓名")))
         {
-            problems.Add($"{fileName} 第 {headerLine} 行: 未知的列 '{unknown}' (可用的列: 卡号, 老人编号, 类别, 状态, 起始日期, 截止日期, 送餐)");
+            problems.Add($"{fileName} 第 {headerLine} 行: 未知的列 '{unknown}' (可用的列: 卡号, 老人编号, 类别, 状态, 起始日期, 截止日期, 送餐, 姓名)");
         }
 
         foreach (var required in new[] { "卡号", "老人编号", "类别" }.Where(r => Column(r) < 0))
@@ -81,7 +81,8 @@ public static class RosterCsv
             string Cell(string name) => Column(name) < 0 ? string.Empty : cells[Column(name)];
             var entry = new RosterEntry { ValidToDay = RosterFormat.NoUpperBound };
             string? problem = ReadCard(Cell("卡号"), entry) ?? ReadElder(Cell("老人编号"), entry) ?? ReadCategory(Cell("类别"), entry)
-                ?? ReadStatus(Cell("状态"), entry) ?? ReadDates(Cell("起始日期"), Cell("截止日期"), entry) ?? ReadDelivery(Cell("送餐"), entry);
+                ?? ReadStatus(Cell("状态"), entry) ?? ReadDates(Cell("起始日期"), Cell("截止日期"), entry) ?? ReadDelivery(Cell("送餐"), entry)
+                ?? RosterNames.Read(Cell("姓名"), names, entry);
             if (problem is not null)
             {
                 problems.Add($"{where}: {problem}");
@@ -113,6 +114,11 @@ public static class RosterCsv
         if (entries.Count > MaxEntries)
         {
             problems.Add($"{fileName}: 名册有 {entries.Count} 条, 超过终端能容纳的 {MaxEntries} 条");
+        }
+
+        if (problems.Count == 0 && RosterNames.BudgetProblem(entries, MaxEntries) is { } tooMuch)
+        {
+            problems.Add($"{fileName}: {tooMuch}");
         }
 
         return problems.Count == 0 ? entries.ToArray() : null;

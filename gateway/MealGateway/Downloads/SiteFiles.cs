@@ -11,16 +11,17 @@ public static class SiteFiles
 {
     /// <summary>
     /// A configuration is also checked against the policy settlement bills with (policy null: none
-    /// loaded, and a configuration is refused): see <see cref="ConfigPolicyCheck"/>.
+    /// loaded, and a configuration is refused): see <see cref="ConfigPolicyCheck"/>. A roster's names
+    /// are shown as the county's rule names says (masked unless the county says otherwise).
     /// </summary>
-    public static SiteImage? Import(SiteImages images, string kind, string site, string text, string fileName, DateTime nowUtc, SubsidyPolicy? policy, out List<string> problems) =>
-        Import(images, kind, site, System.Text.Encoding.UTF8.GetBytes(text), fileName, nowUtc, policy, out problems);
+    public static SiteImage? Import(SiteImages images, string kind, string site, string text, string fileName, DateTime nowUtc, SubsidyPolicy? policy, out List<string> problems, NameDisplay names = NameDisplay.Masked) =>
+        Import(images, kind, site, System.Text.Encoding.UTF8.GetBytes(text), fileName, nowUtc, policy, out problems, names);
 
     /// <summary>
     /// The one entry point for a file as uploaded (CLI, HTTP, console): a roster may be CSV in UTF-8
     /// or GB18030 or an .xlsx workbook (RosterTable); a configuration is UTF-8 text.
     /// </summary>
-    public static SiteImage? Import(SiteImages images, string kind, string site, byte[] content, string fileName, DateTime nowUtc, SubsidyPolicy? policy, out List<string> problems)
+    public static SiteImage? Import(SiteImages images, string kind, string site, byte[] content, string fileName, DateTime nowUtc, SubsidyPolicy? policy, out List<string> problems, NameDisplay names = NameDisplay.Masked)
     {
         problems = [];
         if (IdRule.Problem(site, "站点编号") is { } badSite)
@@ -32,7 +33,7 @@ public static class SiteFiles
         switch (kind)
         {
             case "roster":
-                var entries = RosterCsv.TryParse(content, fileName, out problems);
+                var entries = RosterCsv.TryParse(content, fileName, out problems, names);
                 return entries is null ? null : images.ImportRoster(site, entries, RosterTable.SourceText(content, fileName), nowUtc);
             case "config":
                 string text = System.Text.Encoding.UTF8.GetString(content).TrimStart('\uFEFF');

@@ -14,7 +14,7 @@ namespace MealGateway.Web;
 /// </summary>
 public static class GatewayApi
 {
-    public static void Map(WebApplication app, MealStore store, IngestWorker ingest, EmbeddedBroker? broker, Func<SubsidyPolicy?> policy)
+    public static void Map(WebApplication app, MealStore store, IngestWorker ingest, EmbeddedBroker? broker, Func<SubsidyPolicy?> policy, NameDisplay names = NameDisplay.Masked)
     {
         app.MapGet("/api/tallies", (string? day, HttpContext context) =>
         {
@@ -35,7 +35,7 @@ public static class GatewayApi
                 using var body = new MemoryStream();
                 await request.Body.CopyToAsync(body);
                 string name = request.Query["name"].FirstOrDefault() is { Length: > 0 and <= 100 } given ? Path.GetFileName(given) : kind;
-                var image = SiteFiles.Import(ingest.Channels.Downloads.Images, kind, site, body.ToArray(), name, DateTime.UtcNow, policy(), out var problems);
+                var image = SiteFiles.Import(ingest.Channels.Downloads.Images, kind, site, body.ToArray(), name, DateTime.UtcNow, policy(), out var problems, names);
                 if (image is null)
                 {
                     return Results.BadRequest(new { error = "文件有问题，未保存", problems });

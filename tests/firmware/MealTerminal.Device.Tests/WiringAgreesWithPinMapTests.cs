@@ -12,7 +12,7 @@ public class WiringAgreesWithPinMapTests
         var table = WiringTable.Parse(WiringTable.Read("hardware/wiring.md"));
         var pinMap = WiringTable.FromPinMap();
 
-        Assert.True(pinMap.Count >= 12, "PinMap lost constants");
+        Assert.True(pinMap.Count >= 20, "PinMap lost constants");
         Assert.Equal(pinMap.OrderBy(p => p.Key), table.OrderBy(p => p.Key));
     }
 
@@ -41,15 +41,47 @@ public class WiringAgreesWithPinMapTests
         Assert.Empty(shared);
     }
 
+    /// <summary>Strapping pins a signal may take, each wired to an input that leaves it at its strap level at reset (wiring.md).</summary>
+    private static readonly string[] StrappingUsers = { "PanelReset", "VoiceBitClock", "VoiceWordSelect", "VoiceData" };
+
+    /// <summary>Signals that are inputs to the ESP32, and so may use input-only GPIO 34-39.</summary>
+    private static readonly string[] Inputs = { "ConsoleRx" };
+
     [Fact]
-    public void NoSignal_UsesTheModuleFlash_StrappingSerialOrInputOnlyPins()
+    public void NoSignal_UsesTheModuleFlash_OrSerialPins_AndOnlyNamedOnesUseStrappingOrInputOnlyPins()
     {
         foreach (var pin in WiringTable.FromPinMap())
         {
             Assert.DoesNotContain(pin.Value, ModuleFlashPins);
-            Assert.DoesNotContain(pin.Value, StrappingPins);
             Assert.DoesNotContain(pin.Value, SerialPins);
-            Assert.InRange(pin.Value, 0, 33); // 34-39 are input only, without pull-ups
+            Assert.NotEqual(0, pin.Value); // the boot button
+            if (StrappingPins.Contains(pin.Value))
+            {
+                Assert.Contains(pin.Key, StrappingUsers);
+            }
+
+            Assert.InRange(pin.Value, 0, Inputs.Contains(pin.Key) ? 39 : 33); // 34-39 are input only, without pull-ups
         }
+    }
+
+    [Fact]
+    public void TheConsole_ThePanel_AndTheVoice_HaveTheirOwnPins()
+    {
+        var pins = WiringTable.FromPinMap();
+        string[] optional = { "ConsoleRx", "ConsoleTx", "PanelChipSelect", "PanelDataCommand", "PanelReset", "VoiceBitClock", "VoiceWordSelect", "VoiceData" };
+        var gpios = optional.Select(name => pins[name]).ToList();
+        Assert.Equal(gpios.Count, gpios.Distinct().Count());
+        Assert.Empty(gpios.Intersect(pins.Where(p => !optional.Contains(p.Key)).Select(p => p.Value)));
+    }
+
+    [Fact]
+    public void VoiceDoc_ProposesThePinMapsVoicePins()
+    {
+        string voice = WiringTable.Read("hardware/voice.md");
+        var pins = WiringTable.FromPinMap();
+        Assert.Contains($"| BCLK | ESP32 GPIO {pins["VoiceBitClock"]} |", voice);
+        Assert.Contains($"| LRC | ESP32 GPIO {pins["VoiceWordSelect"]} |", voice);
+        Assert.Contains($"| DIN | ESP32 GPIO {pins["VoiceData"]} |", voice);
+        Assert.Contains($"| RXD | ESP32 GPIO {pins["VoiceData"]} ", voice);
     }
 }

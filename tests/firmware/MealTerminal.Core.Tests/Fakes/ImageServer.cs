@@ -25,7 +25,8 @@ public sealed class ImageServer(LoopbackUplink uplink, int chunkSize = 1024)
         images[kind] = (version, image);
         var offer = new byte[DownloadCodec.OfferSize];
         DownloadCodec.EncodeOffer(offer, kind, version, image.Length, announcedCrc ?? Crc32.Compute(image, 0, image.Length), chunkSize);
-        uplink.Deliver(kind == DownloadCodec.KindRoster ? UplinkChannel.RosterOffer : kind == DownloadCodec.KindConfig ? UplinkChannel.ConfigOffer : UplinkChannel.VoiceOffer, offer);
+        uplink.Deliver(kind == DownloadCodec.KindRoster ? UplinkChannel.RosterOffer : kind == DownloadCodec.KindConfig ? UplinkChannel.ConfigOffer
+            : kind == DownloadCodec.KindFont ? UplinkChannel.FontOffer : UplinkChannel.VoiceOffer, offer);
     }
 
     /// <summary>Answers the fetches published since the last call.</summary>

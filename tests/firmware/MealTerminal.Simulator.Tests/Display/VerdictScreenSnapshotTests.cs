@@ -5,19 +5,19 @@ using MealTerminal.Simulator.Display;
 namespace MealTerminal.Simulator.Tests.Display;
 
 /// <summary>
-/// Every verdict screen, rendered to the frame buffer, must match its reviewed snapshot in
-/// Snapshots/ (text art of the 128x64 pixels). After an intended change, run the tests with
-/// UPDATE_SNAPSHOTS=1, review the diff of the .txt files and the PNGs in docs/screens, commit.
+/// Every verdict screen and host review page, rendered to the frame buffer, must match its reviewed
+/// snapshot in Snapshots/ (text art of the 128x64 pixels). After an intended change, run the tests
+/// with UPDATE_SNAPSHOTS=1, review the diff of the .txt files and the PNGs in docs/screens, commit.
 /// </summary>
 public class VerdictScreenSnapshotTests
 {
-    public static IEnumerable<object[]> Verdicts() => VerdictGallery.Screens().Select(s => new object[] { s.Name });
+    public static IEnumerable<object[]> Verdicts() => VerdictGallery.All().Select(s => new object[] { s.Name });
 
     [Theory]
     [MemberData(nameof(Verdicts))]
     public void VerdictScreen_MatchesItsReviewedSnapshot(string name)
     {
-        var screen = VerdictGallery.Screens().Single(s => s.Name == name).Screen;
+        var screen = VerdictGallery.All().Single(s => s.Name == name).Screen;
         var frame = new FrameBuffer();
         ScreenRenderer.Render(screen, frame);
         string actual = FramePictures.ToText(frame);

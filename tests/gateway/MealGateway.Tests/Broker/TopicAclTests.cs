@@ -28,6 +28,7 @@ public sealed class TopicAclTests
     [InlineData("meal/v1/S01/T01/roster", true)]
     [InlineData("meal/v1/S01/T01/config", true)]
     [InlineData("meal/v1/S01/T01/chunk", true)]
+    [InlineData("meal/v1/S01/T01/font", true)]
     [InlineData("meal/v1/S01/T01/roster/chunk", false)]
     [InlineData("meal/v1/S01/T01/fetch", false)]
     [InlineData("meal/v1/S01/T01/time-req", false)]

@@ -28,6 +28,7 @@ public sealed class MosquittoTests : IAsyncLifetime
         pattern read meal/v1/%u/config
         pattern read meal/v1/%u/chunk
         pattern read meal/v1/%u/voice
+        pattern read meal/v1/%u/font
         """;
 
     private readonly string directory = Directory.CreateTempSubdirectory("mosquitto-").FullName;
