@@ -17,6 +17,7 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly EmbeddedBroker? broker;
     private readonly IngestWorker ingest;
     private readonly WebApplication web;
+    private DeskReader.DeskReaderLoop? desk;
 
     private GatewayHost(GatewayOptions options, EmbeddedBroker? broker, MealStore store, CredentialStore credentials, IngestWorker ingest, SettlementService settlement, WebApplication web, string httpUrl)
     {
@@ -52,6 +53,9 @@ public sealed class GatewayHost : IAsyncDisposable
     public int MqttPort { get; private init; }
 
     public string HttpUrl { get; }
+
+    /// <summary>Taps at the enrolment desk reader; null when the gateway runs without one.</summary>
+    public DeskReader.DeskTaps? DeskTaps { get; private init; }
 
     public static async Task<GatewayHost> StartAsync(GatewayOptions options, CancellationToken cancellationToken = default)
     {
@@ -111,10 +115,35 @@ public sealed class GatewayHost : IAsyncDisposable
         GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current);
         StatementApi.Map(web, store, settlement);
         TerminalApi.Map(web, credentials, broker);
+        var (deskTaps, desk) = StartDesk(options, logger);
+        DeskReader.DeskApi.Map(web, deskTaps, desk);
         await web.StartAsync(cancellationToken);
         httpUrl = httpPort == 0 ? web.Urls.First() : httpUrl; // the bound address, with the port the OS gave
         settlement.Start();
-        return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port, Accounts = accounts };
+        return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port, Accounts = accounts, DeskTaps = deskTaps, desk = desk };
+    }
+
+    private static (DeskReader.DeskTaps?, DeskReader.DeskReaderLoop?) StartDesk(GatewayOptions options, ILogger logger)
+    {
+        if (options.DeskReader is not { } spi)
+        {
+            return (null, null);
+        }
+
+        var taps = new DeskReader.DeskTaps();
+        var reader = new DeskReader.DeskReader(spi, new DeskReader.DeskClock(TimeProvider.System), TimeProvider.System);
+        var loop = new DeskReader.DeskReaderLoop(reader, taps.Add, healthy =>
+        {
+            if (healthy)
+            {
+                logger.LogWarning("Desk reader answers (MFRC522 version register read)");
+            }
+            else
+            {
+                logger.LogWarning("Desk reader does not answer (VersionReg reads 00h/FFh): check its wiring and 3.3 V supply; retrying");
+            }
+        });
+        return (taps, loop);
     }
 
     /// <summary>Host header values the HTTP API answers to (HostFiltering; a DNS-rebinding page sends its own name).</summary>
@@ -134,6 +163,7 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         await web.StopAsync();
         await web.DisposeAsync();
+        desk?.Dispose();
         await Settlement.DisposeAsync();
         await ingest.DisposeAsync();
         if (broker is not null)
