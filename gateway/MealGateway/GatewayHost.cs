@@ -115,22 +115,23 @@ public sealed class GatewayHost : IAsyncDisposable
         GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current);
         StatementApi.Map(web, store, settlement);
         TerminalApi.Map(web, credentials, broker);
-        var (deskTaps, desk) = StartDesk(options, logger);
-        DeskReader.DeskApi.Map(web, deskTaps, desk);
+        var deskTaps = options.DeskReader is null ? null : new DeskReader.DeskTaps();
+        DeskReader.DeskReaderLoop? desk = null;
+        DeskReader.DeskApi.Map(web, deskTaps, () => desk?.Health);
         await web.StartAsync(cancellationToken);
         httpUrl = httpPort == 0 ? web.Urls.First() : httpUrl; // the bound address, with the port the OS gave
         settlement.Start();
+        desk = StartDesk(options, deskTaps, logger); // last: nothing after it can fail and leave its thread running
         return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port, Accounts = accounts, DeskTaps = deskTaps, desk = desk };
     }
 
-    private static (DeskReader.DeskTaps?, DeskReader.DeskReaderLoop?) StartDesk(GatewayOptions options, ILogger logger)
+    private static DeskReader.DeskReaderLoop? StartDesk(GatewayOptions options, DeskReader.DeskTaps? taps, ILogger logger)
     {
-        if (options.DeskReader is not { } spi)
+        if (options.DeskReader is not { } spi || taps is null)
         {
-            return (null, null);
+            return null;
         }
 
-        var taps = new DeskReader.DeskTaps();
         var reader = new DeskReader.DeskReader(spi, new DeskReader.DeskClock(TimeProvider.System), TimeProvider.System);
         var loop = new DeskReader.DeskReaderLoop(reader, taps.Add, healthy =>
         {
@@ -143,7 +144,7 @@ public sealed class GatewayHost : IAsyncDisposable
                 logger.LogWarning("Desk reader does not answer (VersionReg reads 00h/FFh): check its wiring and 3.3 V supply; retrying");
             }
         });
-        return (taps, loop);
+        return loop;
     }
 
     /// <summary>Host header values the HTTP API answers to (HostFiltering; a DNS-rebinding page sends its own name).</summary>

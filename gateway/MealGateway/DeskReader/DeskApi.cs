@@ -1,4 +1,5 @@
 using MealGateway.Accounts;
+using MealTerminal.Drivers.CardReader;
 
 namespace MealGateway.DeskReader;
 
@@ -9,16 +10,15 @@ namespace MealGateway.DeskReader;
 /// </summary>
 public static class DeskApi
 {
-    public static void Map(WebApplication app, DeskTaps? taps, DeskReaderLoop? loop)
+    public static void Map(WebApplication app, DeskTaps? taps, Func<ReaderHealth?> readerHealth)
     {
         app.MapGet("/api/desk/taps", () =>
         {
-            if (taps is null || loop is null)
+            if (taps is null || readerHealth() is not { } health)
             {
                 return Results.NotFound(new { error = "本网关未启用发卡读卡器（启动时加 --desk-reader spi0.0）" });
             }
 
-            var health = loop.Health;
             return Results.Ok(new
             {
                 reader = new { health.Healthy, health.ReinitCount, health.FailedReinitCount, health.CardErrors, health.RandomUids },

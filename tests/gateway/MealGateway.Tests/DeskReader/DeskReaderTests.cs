@@ -113,6 +113,20 @@ public sealed class DeskReaderTests : IDisposable
     }
 
     [Fact]
+    public void AnSpiDeviceWhoseTransfersFail_GivesNoTapAndAnUnhealthyReader_UntilItIsBack()
+    {
+        chip.Unplugged = true;
+        field.Place(new EmulatedCard(Convert.FromHexString("A1B2C3D4")));
+
+        Assert.Null(reader.Poll());
+        Assert.False(reader.Health.Healthy);
+
+        chip.Recover();
+        clock.Advance(ReaderSupervisor.ReinitRetryMilliseconds);
+        Assert.Equal("A1B2C3D4", reader.Poll()?.CardHex);
+    }
+
+    [Fact]
     public void TheBindingLeavesTheAntennaOffAndTheSpiDeviceClosedWhenDisposed()
     {
         reader.Dispose();

@@ -44,10 +44,22 @@ public sealed class EmulatedMfrc522 : SpiDevice
     /// <summary>A hung chip or a broken wire: every read gives this value (0x00 or 0xFF) and writes are lost.</summary>
     public void StopAnswering(byte readsAs) => mutedReads = readsAs;
 
-    public void Recover() => mutedReads = null;
+    public void Recover()
+    {
+        mutedReads = null;
+        Unplugged = false;
+    }
+
+    /// <summary>The spidev node is gone (the module unplugged, the bus driver unloaded): every transfer throws.</summary>
+    public bool Unplugged { get; set; }
 
     public override void TransferFullDuplex(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
     {
+        if (Unplugged)
+        {
+            throw new IOException("Error 19 performing SPI data transfer.");
+        }
+
         byte[] sent = writeBuffer.ToArray(); // the binding passes one buffer as both
         if (sent.Length == 0)
         {
