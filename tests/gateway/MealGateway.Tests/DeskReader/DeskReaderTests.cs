@@ -78,6 +78,19 @@ public sealed class DeskReaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData(AnswerKind.ProtocolError)]
+    [InlineData(AnswerKind.Collision)]
+    public void ASpoiledSelectAnswer_CountsAsACardError_AndTheCardIsReadOnTheNextTries(AnswerKind spoiled)
+    {
+        field.Place(new EmulatedCard(Convert.FromHexString("04A1B2C3D4E5F6")) { SpoilsSelectAnswer = (2, spoiled) });
+
+        Assert.Null(reader.Poll()); // ErrorReg ProtocolErr / CollErr: the binding reports Error / Collision
+        Assert.Equal(1, reader.Health.CardErrors);
+        Assert.Null(reader.Poll()); // the supervisor's WUPA reaches a card now ACTIVE, which falls back to IDLE (ISO/IEC 14443-3 6.3)
+        Assert.Equal("04A1B2C3D4E5F6", reader.Poll()?.CardHex); // the binding's REQA wakes it from IDLE
+    }
+
+    [Theory]
     [InlineData(0x00)]
     [InlineData(0xFF)]
     public void AChipThatStopsAnswering_IsRevivedByTheWatchdog_AndReadsCardsAgainWhenItAnswers(byte readsAs)

@@ -76,6 +76,9 @@ public sealed class EmulatedCard(byte[] uid, byte finalSak = 0x08)
 
     public int? LeavesAtSelectLevel { get; set; }
 
+    /// <summary>Once, the SAK of this select level reaches the reader garbled (noise) or collided (a second card's answer).</summary>
+    public (int Level, AnswerKind Kind)? SpoilsSelectAnswer { get; set; }
+
     public bool HasLeft { get; private set; }
 
     private int Levels => Uid.Length switch { 4 => 1, 7 => 2, _ => 3 };
@@ -128,8 +131,15 @@ public sealed class EmulatedCard(byte[] uid, byte finalSak = 0x08)
 
                 bool more = level < Levels;
                 byte sak = more ? (byte)0x04 : finalSak;
+                var spoil = SpoilsSelectAnswer is { } s && s.Level == level ? s.Kind : AnswerKind.Frame;
                 level++;
                 state = more ? State.Ready : State.Active;
+                if (spoil != AnswerKind.Frame)
+                {
+                    SpoilsSelectAnswer = null;
+                    return new CardAnswer(spoil, WithCrc(sak).Bytes);
+                }
+
                 return WithCrc(sak);
             }
         }
