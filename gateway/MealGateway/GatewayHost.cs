@@ -17,6 +17,7 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly EmbeddedBroker? broker;
     private readonly IngestWorker ingest;
     private readonly WebApplication web;
+    private DeskReader.DeskReaderLoop? desk;
 
     private GatewayHost(GatewayOptions options, EmbeddedBroker? broker, MealStore store, CredentialStore credentials, IngestWorker ingest, SettlementService settlement, WebApplication web, string httpUrl)
     {
@@ -52,6 +53,9 @@ public sealed class GatewayHost : IAsyncDisposable
     public int MqttPort { get; private init; }
 
     public string HttpUrl { get; }
+
+    /// <summary>Taps at the enrolment desk reader; null when the gateway runs without one.</summary>
+    public DeskReader.DeskTaps? DeskTaps { get; private init; }
 
     public static async Task<GatewayHost> StartAsync(GatewayOptions options, CancellationToken cancellationToken = default)
     {
@@ -130,11 +134,15 @@ public sealed class GatewayHost : IAsyncDisposable
             {
                 Liveness = new Terminals.TerminalLiveness(options.StatusClock),
             });
+            var deskTaps = options.DeskReader is null ? null : new DeskReader.DeskTaps();
+            DeskReader.DeskReaderLoop? desk = null;
+            DeskReader.DeskApi.Map(web, deskTaps, () => desk?.Health);
             stage = "http";
             await web.StartAsync(cancellationToken);
             httpUrl = httpPort == 0 ? web.Urls.First() : httpUrl; // the bound address, with the port the OS gave
             settlement.Start();
-            return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port, Accounts = accounts };
+            desk = StartDesk(options, deskTaps, logger); // last: nothing after it can fail and leave its thread running
+            return new GatewayHost(options, broker, store, credentials, ingest, settlement, web, httpUrl) { MqttPort = service.Port, Accounts = accounts, DeskTaps = deskTaps, desk = desk };
         }
         catch (Exception ex)
         {
@@ -159,6 +167,28 @@ public sealed class GatewayHost : IAsyncDisposable
         }
     }
 
+    private static DeskReader.DeskReaderLoop? StartDesk(GatewayOptions options, DeskReader.DeskTaps? taps, ILogger logger)
+    {
+        if (options.DeskReader is not { } spi || taps is null)
+        {
+            return null;
+        }
+
+        var reader = new DeskReader.DeskReader(spi, new DeskReader.DeskClock(TimeProvider.System), TimeProvider.System);
+        var loop = new DeskReader.DeskReaderLoop(reader, taps.Add, healthy =>
+        {
+            if (healthy)
+            {
+                logger.LogWarning("Desk reader answers (MFRC522 version register read)");
+            }
+            else
+            {
+                logger.LogWarning("Desk reader does not answer (VersionReg reads 00h/FFh): check its wiring and 3.3 V supply; retrying");
+            }
+        });
+        return loop;
+    }
+
     /// <summary>Host header values the HTTP API answers to (HostFiltering; a DNS-rebinding page sends its own name).</summary>
     private static List<string> AllowedHosts(GatewayOptions options)
     {
@@ -176,6 +206,7 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         await web.StopAsync();
         await web.DisposeAsync();
+        desk?.Dispose();
         await Settlement.DisposeAsync();
         await ingest.DisposeAsync();
         if (broker is not null)

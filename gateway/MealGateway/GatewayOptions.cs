@@ -67,4 +67,10 @@ public sealed record GatewayOptions
 
     /// <summary>How often finished days and months that changed are settled (and the policy file re-read).</summary>
     public TimeSpan SettleInterval { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The enrolment desk's MFRC522 (DeskReader/), e.g. /dev/spidev0.0 opened by `run --desk-reader spi0.0`;
+    /// null (the default) leaves the desk reader off. The gateway owns and closes it.
+    /// </summary>
+    public System.Device.Spi.SpiDevice? DeskReader { get; init; }
 }

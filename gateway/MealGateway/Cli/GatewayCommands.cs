@@ -32,10 +32,11 @@ public static class GatewayCommands
         var countyTimeout = new Option<double>("--county-timeout") { Description = "Seconds to wait for the county platform's answer before trying again", DefaultValueFactory = _ => 30 };
         var countyRetry = new Option<double>("--county-retry-first") { Description = "Seconds before the first retry of a failed delivery (doubling up to 30 min, with jitter)", DefaultValueFactory = _ => 5 };
         var settleEvery = new Option<int>("--settle-every") { Description = "Seconds between settlement runs of changed days and months", DefaultValueFactory = _ => 600 };
+        var deskReader = new Option<string?>("--desk-reader") { Description = "Enrolment desk MFRC522 on SPI, e.g. spi0.0 (bus 0, CE0): its taps show at GET /api/desk/taps; off by default" };
 
         var run = new Command("run", "Run the gateway: MQTT broker (embedded or --broker), ingest, database, settlement, county forwarding and HTTP API")
         {
-            data, mqttPort, httpPort, mqttBind, httpBind, httpHost, httpsCert, httpsCertPassword, broker, brokerUser, brokerPassword, policy, rosterNames, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery,
+            data, mqttPort, httpPort, mqttBind, httpBind, httpHost, httpsCert, httpsCertPassword, broker, brokerUser, brokerPassword, policy, rosterNames, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery, deskReader,
         };
         run.SetAction(async (parse, cancel) =>
         {
@@ -128,13 +129,30 @@ public static class GatewayCommands
                 return 2;
             }
 
+            System.Device.Spi.SpiDevice? desk = null;
+            if (parse.GetValue(deskReader) is { } deskSpec)
+            {
+                if (!DeskReader.DeskSpi.TryParse(deskSpec, out int deskBus, out int deskChipSelect))
+                {
+                    Console.Error.WriteLine($"错误：--desk-reader 应为 spi总线.片选，例如 spi0.0，收到 '{deskSpec}'");
+                    return 2;
+                }
+
+                desk = DeskReader.DeskSpi.Open(deskBus, deskChipSelect, "/dev", out string deskProblem);
+                if (desk is null)
+                {
+                    Console.Error.WriteLine($"错误：{deskProblem}");
+                    return 2;
+                }
+            }
+
             var options = new GatewayOptions
             {
                 DataDirectory = parse.GetValue(data)!, MqttPort = parse.GetValue(mqttPort),
                 HttpPort = parse.GetValue(httpPort), MqttBind = mqttAddress, HttpBind = httpAddress, HttpHostNames = parse.GetValue(httpHost) ?? [],
                 HttpsCertificatePath = parse.GetValue(httpsCert), HttpsCertificatePassword = certPassword, ExternalBroker = external,
                 PolicyPath = parse.GetValue(policy), RosterNames = nameDisplay, GatewayId = parse.GetValue(gatewayId)!, County = county,
-                SettleInterval = TimeSpan.FromSeconds(parse.GetValue(settleEvery)),
+                SettleInterval = TimeSpan.FromSeconds(parse.GetValue(settleEvery)), DeskReader = desk,
                 CountyRetry = new County.RetrySchedule(TimeSpan.FromSeconds(Math.Max(parse.GetValue(countyRetry), 0.001)), TimeSpan.FromMinutes(30), 0.5),
             };
             GatewayHost host;
@@ -187,7 +205,7 @@ public static class GatewayCommands
             return 0;
         });
 
-        var root = new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data), AccountCommands.Build(data), VoicePackCommand.Build(data) };
+        var root = new RootCommand("Meal gateway: stores terminal meal records exactly once and tallies them") { run, tally, TerminalCommands.Build(data), AccountCommands.Build(data), VoicePackCommand.Build(data), DeskReader.EnrolReaderCommand.Build() };
         foreach (var command in SettlementCommands.Build(data).Concat(ReviewCommands.Build(data)).Concat(DownloadCommands.Build(data)).Concat(WelfareCommands.Build(data)).Concat(BackupCommands.Build(data)))
         {
             root.Subcommands.Add(command);
