@@ -37,6 +37,26 @@ namespace MealTerminal.Core.Flash
             return MaxReads;
         }
 
+        /// <summary>
+        /// Writes one chunk of an image being installed into a slot that starts at firstSector: the
+        /// slot's sectors are erased just ahead of the chunk (never one already written since the
+        /// install began or resumed), then the chunk is programmed. Returns the sectors now erased,
+        /// which the caller keeps for the next chunk. Shared by the roster, voice pack and font stores.
+        /// </summary>
+        public static int ProgramIntoSlot(IFlash flash, int firstSector, int erasedSectors, int imageOffset, byte[] data, int offset, int count)
+        {
+            int sectorSize = flash.SectorSize;
+            int needed = (imageOffset + count + sectorSize - 1) / sectorSize;
+            while (erasedSectors < needed)
+            {
+                flash.EraseSector(firstSector + erasedSectors);
+                erasedSectors++;
+            }
+
+            Program(flash, (firstSector * sectorSize) + imageOffset, data, offset, count);
+            return erasedSectors;
+        }
+
         public static void Program(IFlash flash, int address, byte[] data, int offset, int count)
         {
             int done = 0;

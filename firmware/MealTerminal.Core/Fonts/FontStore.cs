@@ -88,16 +88,7 @@ namespace MealTerminal.Core.Fonts
                 throw new InvalidOperationException("font chunk outside the install in progress");
             }
 
-            FontSlot slot = slots[installIndex];
-            int sectorSize = flash.SectorSize;
-            int needed = (imageOffset + count + sectorSize - 1) / sectorSize;
-            while (erasedSectors < needed)
-            {
-                flash.EraseSector(slot.FirstSector + erasedSectors);
-                erasedSectors++;
-            }
-
-            FlashPages.Program(flash, (slot.FirstSector * sectorSize) + imageOffset, data, offset, count);
+            erasedSectors = FlashPages.ProgramIntoSlot(flash, slots[installIndex].FirstSector, erasedSectors, imageOffset, data, offset, count);
         }
 
         public bool CommitInstall(uint imageCrc)

@@ -98,17 +98,7 @@ namespace MealTerminal.Core.Roster
                 throw new InvalidOperationException("roster chunk outside the install in progress");
             }
 
-            RosterSlot slot = slots[installIndex];
-            int sectorSize = flash.SectorSize;
-            int needed = (imageOffset + count + sectorSize - 1) / sectorSize;
-            while (erasedSectors < needed)
-            {
-                flash.EraseSector(slot.FirstSector + erasedSectors);
-                erasedSectors++;
-            }
-
-            int address = (slot.FirstSector * sectorSize) + imageOffset;
-            FlashPages.Program(flash, address, data, offset, count);
+            erasedSectors = FlashPages.ProgramIntoSlot(flash, slots[installIndex].FirstSector, erasedSectors, imageOffset, data, offset, count);
         }
 
         /// <summary>Verifies the written image and switches to it; false (old roster kept) when it does not check.</summary>

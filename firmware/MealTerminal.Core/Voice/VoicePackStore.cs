@@ -109,15 +109,7 @@ namespace MealTerminal.Core.Voice
                 throw new InvalidOperationException("voice pack chunk outside the install in progress");
             }
 
-            int slotStart = firstSector + (installIndex * sectorsPerSlot);
-            int needed = (imageOffset + count + flash.SectorSize - 1) / flash.SectorSize;
-            while (erasedSectors < needed)
-            {
-                flash.EraseSector(slotStart + erasedSectors);
-                erasedSectors++;
-            }
-
-            FlashPages.Program(flash, (slotStart * flash.SectorSize) + imageOffset, data, offset, count);
+            erasedSectors = FlashPages.ProgramIntoSlot(flash, firstSector + (installIndex * sectorsPerSlot), erasedSectors, imageOffset, data, offset, count);
         }
 
         /// <summary>Checks the written pack (the announced CRC, its own CRC, header and index) and switches to it; false keeps the old one.</summary>
