@@ -7,7 +7,10 @@ namespace MealGateway.Tests.Settlement;
 
 /// <summary>
 /// Issue #13 acceptance: ingest, the settlement timer's due runs and manual settles running
-/// together. No timing: a fixed number of batches, then one more due run, then the check.
+/// together. No timing: a fixed number of batches, then one more due run, then the check. Each of
+/// the three runs on its own thread (not the thread pool, where two busy loops on a 2-core machine
+/// kept the third from starting until ingest was over), and ingest holds its last quarter until
+/// both settlers have finished a run begun while it was storing, so the overlap is certain.
 /// </summary>
 public sealed class SettleConcurrencyTests : IDisposable
 {
@@ -27,8 +30,10 @@ public sealed class SettleConcurrencyTests : IDisposable
         var timer = new Settler(rig.Store, rig.Builder, "GW1", rig.Clock);
         var manual = new Settler(rig.Store, rig.Builder, "GW1", rig.Clock);
         int timerRuns = 0, manualRuns = 0;
+        var timerRan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var manualRan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var ingest = Task.Run(() =>
+        var ingest = OnOwnThread(() =>
         {
             var eaten = new HashSet<(string Site, long Elder, string Day, int Hour)>();
             var next = new Dictionary<string, uint>();
@@ -36,6 +41,11 @@ public sealed class SettleConcurrencyTests : IDisposable
             {
                 for (int batch = 0; batch < Batches; batch += BatchesPerGroup)
                 {
+                    if (batch == Batches * 3 / 4)
+                    {
+                        HangGuard.Of(Task.WhenAll(timerRan.Task, manualRan.Task), "a timer run and a manual settle during ingest").GetAwaiter().GetResult();
+                    }
+
                     // Grouped as the ingest worker groups them: several batches per durable transaction.
                     var group = Enumerable.Range(0, BatchesPerGroup).Select(_ => NextBatch(random, eaten, next)).ToList();
                     rig.Store.StoreBatches(group, rig.Clock.GetUtcNow().UtcDateTime);
@@ -46,21 +56,23 @@ public sealed class SettleConcurrencyTests : IDisposable
                 ingestDone.Cancel();
             }
         });
-        var due = Task.Run(() =>
+        var due = OnOwnThread(() =>
         {
             while (!ingestDone.IsCancellationRequested)
             {
                 Assert.Empty(timer.SettleDue(today).Problems);
                 timerRuns++;
+                timerRan.TrySetResult();
             }
         });
-        var settles = Task.Run(() =>
+        var settles = OnOwnThread(() =>
         {
             while (!ingestDone.IsCancellationRequested)
             {
                 Assert.Empty(manual.Settle("2026-10").Problems);
                 Assert.Empty(manual.Settle("2026-11").Problems);
                 manualRuns++;
+                manualRan.TrySetResult();
             }
         });
         await Task.WhenAll(ingest, due, settles);
@@ -90,6 +102,9 @@ public sealed class SettleConcurrencyTests : IDisposable
         // No meal missing: every stored meal is in the latest October statement or a finished November day.
         Assert.Equal(stored, settled);
     }
+
+    private static Task OnOwnThread(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>One to three meals from one terminal; 200 elders per site, each (elder, day, period) once: nothing is a repeat.</summary>
     private static IncomingBatch NextBatch(Random random, HashSet<(string, long, string, int)> eaten, Dictionary<string, uint> next)
