@@ -200,7 +200,7 @@ namespace MealTerminal.Device
                 Configuration.SetPinFunction(PinMap.VoiceBitClock, DeviceFunction.I2S1_BCK);
                 Configuration.SetPinFunction(PinMap.VoiceWordSelect, DeviceFunction.I2S1_WS);
                 Configuration.SetPinFunction(PinMap.VoiceData, DeviceFunction.I2S1_DATA_OUT);
-                I2sSpeaker speaker = new I2sSpeaker(new I2sAudioRing(AudioRingBytes));
+                I2sSpeaker speaker = new I2sSpeaker(new I2sAudioRing(AudioRingBytes), new TickCounter(), new ThreadDelay());
                 speaker.Start();
                 return new ClipVoice(terminal.VoicePacks, flash, speaker);
             }

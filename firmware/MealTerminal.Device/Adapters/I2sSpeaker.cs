@@ -3,6 +3,8 @@ using System;
 using System.Device.I2s;
 using System.Threading;
 using MealTerminal.Core.Voice;
+using MealTerminal.Drivers.NorFlash;
+using MealTerminal.Drivers.Rtc;
 using MealTerminal.Drivers.Voice;
 
 namespace MealTerminal.Device.Adapters
@@ -10,12 +12,13 @@ namespace MealTerminal.Device.Adapters
     /// <summary>
     /// Voice option A: the MAX98357A on the ESP32's I2S bus, fed by a thread of its own. The main
     /// loop (ClipVoice) only fills the ring and wakes the thread, so no tap waits for audio; the thread
-    /// drains the ring as 16-bit stereo into I2sDevice.Write, which on the ESP32 returns once the DMA
-    /// buffers took the bytes (nanoFramework's native i2s_write, portMAX_DELAY), and so paces it.
-    /// A new prompt (Restart) empties the ring: what the elder still hears of the old one is the
-    /// chunk in flight and the DMA buffers, at most (ChunkBytes + DmaBytes) / 4 samples, 80 ms at 8 kHz.
-    /// The bus is opened at the stream's rate on first use and again only if a pack with another rate
-    /// arrives (allocation then, on this thread, never on the tap path).
+    /// drains the ring as 16-bit stereo into I2sDevice.Write. On the ESP32 that write waits in native
+    /// code (i2s_write, portMAX_DELAY) while the DMA buffers are full, and a native wait stops every
+    /// managed thread, so the thread sleeps first until a chunk fits (I2sPacer) and never hands the
+    /// bus more than AheadFrames. A new prompt (Restart) empties the ring: what the elder still hears
+    /// of the old one is what the DMA holds, at most AheadFrames, 96 ms at 8 kHz. The bus is opened at
+    /// the stream's rate on first use and again only if a pack with another rate arrives (allocation
+    /// then, on this thread, never on the tap path).
     /// </summary>
     public sealed class I2sSpeaker : IAudioOut
     {
@@ -24,10 +27,13 @@ namespace MealTerminal.Device.Adapters
 
         /// <summary>
         /// DMA bytes: the native code makes BufferSize / (256 frames * 4 bytes) buffers of 256 frames,
-        /// so 2048 gives the two the ESP-IDF driver needs, 64 ms at 8 kHz (the default 10000 would keep
-        /// 312 ms of an old prompt playing after a new tap).
+        /// so 4096 gives four, 128 ms at 8 kHz: enough to ride out a main loop that holds the nanoCLR for
+        /// a flash erase, short enough that a cut-off prompt stops soon (the default 10000 keeps 312 ms).
         /// </summary>
-        public const int DmaBytes = 2048;
+        public const int DmaBytes = 4096;
+
+        /// <summary>Frames the DMA buffers take without a write waiting: all but the one playing.</summary>
+        public const int AheadFrames = 3 * 256;
 
         /// <summary>Bytes handed to the bus per write: 128 samples, 16 ms at 8 kHz.</summary>
         public const int ChunkBytes = 128 * I2sAudioRing.FrameBytes;
@@ -35,12 +41,18 @@ namespace MealTerminal.Device.Adapters
         private readonly I2sAudioRing ring;
         private readonly AutoResetEvent wake = new AutoResetEvent(false);
         private readonly byte[] frames = new byte[ChunkBytes];
+        private readonly I2sPacer pacer = new I2sPacer(AheadFrames);
         private I2sDevice device;
         private int deviceRate;
 
-        public I2sSpeaker(I2sAudioRing ring)
+        private readonly IMillisecondCounter counter;
+        private readonly IDelay delay;
+
+        public I2sSpeaker(I2sAudioRing ring, IMillisecondCounter counter, IDelay delay)
         {
             this.ring = ring;
+            this.counter = counter;
+            this.delay = delay;
         }
 
         /// <summary>Rate the bus was last opened at, 0 before the first prompt.</summary>
@@ -77,6 +89,13 @@ namespace MealTerminal.Device.Adapters
         {
             while (true)
             {
+                int wait = pacer.MillisecondsBefore(ChunkBytes / I2sAudioRing.FrameBytes, counter.Milliseconds);
+                if (wait > 0)
+                {
+                    delay.WaitMicroseconds(wait * 1000); // a sleep lets the main loop run; a full DMA would not
+                    continue;
+                }
+
                 int rate = ring.SampleRate;
                 int n = ring.Drain(frames);
                 if (n == 0)
@@ -87,9 +106,11 @@ namespace MealTerminal.Device.Adapters
                 if (rate != deviceRate)
                 {
                     Open(rate);
+                    pacer.Start(rate, counter.Milliseconds);
                 }
 
                 device.Write(new SpanByte(frames, 0, n));
+                pacer.Handed(n / I2sAudioRing.FrameBytes);
             }
         }
 

@@ -12,6 +12,7 @@ public sealed class FakeI2sBus
     private readonly ManualResetEventSlim released = new(true);
     private readonly List<I2sDevice> devices = new();
     private readonly List<byte> bytes = new();
+    private readonly List<(long Milliseconds, int Bytes)> writes = new();
     private int writesEntered;
 
     public IReadOnlyList<I2sDevice> Devices
@@ -22,6 +23,15 @@ public sealed class FakeI2sBus
     public byte[] Bytes
     {
         get { lock (gate) { return bytes.ToArray(); } }
+    }
+
+    /// <summary>The clock each write is stamped with (the speaker's, so the test can tell how far ahead of the bus it wrote).</summary>
+    public Func<long> Now { get; set; } = () => 0;
+
+    /// <summary>When each write entered the bus, and its size.</summary>
+    public IReadOnlyList<(long Milliseconds, int Bytes)> Writes
+    {
+        get { lock (gate) { return writes.ToList(); } }
     }
 
     public void Hold() => released.Reset();
@@ -46,6 +56,7 @@ public sealed class FakeI2sBus
         lock (gate)
         {
             writesEntered++;
+            writes.Add((Now(), data.Length));
             Monitor.PulseAll(gate);
         }
 

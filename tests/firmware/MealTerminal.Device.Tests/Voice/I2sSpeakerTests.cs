@@ -13,13 +13,18 @@ namespace MealTerminal.Device.Tests.Voice;
 public class I2sSpeakerTests
 {
     private readonly FakeI2sBus bus = new();
+    private readonly FakeTime time = new();
 
-    public I2sSpeakerTests() => I2sDevice.Bus = bus;
+    public I2sSpeakerTests()
+    {
+        I2sDevice.Bus = bus;
+        bus.Now = () => time.Milliseconds;
+    }
 
     [Fact]
     public void PromptSamples_ReachTheBus_As16BitStereo_OnBus1_AtThePacksRate()
     {
-        var speaker = new I2sSpeaker(new I2sAudioRing(4096));
+        var speaker = new I2sSpeaker(new I2sAudioRing(4096), time, time);
         speaker.Start();
 
         speaker.Restart(8000);
@@ -40,7 +45,7 @@ public class I2sSpeakerTests
     [Fact]
     public void ANewTap_CutsThePromptShort_WhileTheBusIsStillBusy_AndNeverWaitsForIt()
     {
-        var speaker = new I2sSpeaker(new I2sAudioRing(4096));
+        var speaker = new I2sSpeaker(new I2sAudioRing(4096), time, time);
         speaker.Start();
         bus.Hold(); // the DMA buffers are full: the thread's write waits
         speaker.Restart(8000);
@@ -60,9 +65,31 @@ public class I2sSpeakerTests
     }
 
     [Fact]
+    public void TheThread_NeverHandsTheBusMoreThanItsDmaTakes_SoNoWriteWaitsInNativeCode()
+    {
+        // On the ESP32 a write that finds the DMA full waits in native code, freezing every managed
+        // thread (the main loop and its taps too): the speaker must sleep instead, until a chunk fits.
+        var speaker = new I2sSpeaker(new I2sAudioRing(4096), time, time);
+        speaker.Start();
+        speaker.Restart(8000);
+        speaker.Write(new byte[4000], 0, 4000); // half a second of audio
+        bus.WaitForBytes(4000 * I2sAudioRing.FrameBytes);
+
+        long handed = 0;
+        foreach (var (milliseconds, bytes) in bus.Writes)
+        {
+            handed += bytes / I2sAudioRing.FrameBytes;
+            long played = milliseconds * 8000 / 1000;
+            Assert.True(handed - played <= I2sSpeaker.AheadFrames, $"{handed - played} frames ahead of the bus at {milliseconds} ms");
+        }
+
+        Assert.InRange(time.Milliseconds, 500 - 100, 500); // it waited about as long as the audio plays, less what the DMA holds
+    }
+
+    [Fact]
     public void APackWithAnotherRate_ReopensTheBusAtThatRate()
     {
-        var speaker = new I2sSpeaker(new I2sAudioRing(4096));
+        var speaker = new I2sSpeaker(new I2sAudioRing(4096), time, time);
         speaker.Start();
         speaker.Restart(8000);
         speaker.Write([1, 2], 0, 2);
@@ -80,7 +107,7 @@ public class I2sSpeakerTests
     [Fact]
     public void TheTapPath_AllocatesNothing_AndRoomIsTheRings()
     {
-        var speaker = new I2sSpeaker(new I2sAudioRing(64)); // not started: the main loop's side alone
+        var speaker = new I2sSpeaker(new I2sAudioRing(64), time, time); // not started: the main loop's side alone
         var samples = new byte[16];
         speaker.Restart(8000);
         speaker.Write(samples, 0, 16);
