@@ -9,8 +9,9 @@ namespace MealTerminal.Device.Adapters
     /// <summary>
     /// Voice option B: the UART to a SYN6288 / XFS5152 module (COM3, the ESP32's UART2, 9600 8N1).
     /// SerialPort.Write does not return until the bytes are in the UART (nanoFramework's ESP32 driver
-    /// has no transmit ring), about 1 ms a byte at 9600 baud, so TextToSpeechVoice's frames (up to
-    /// MaxFrame bytes) are handed to a thread of its own: Write only copies the frames and wakes it. A
+    /// has no transmit ring; past 19 bytes at 9600 baud the calling thread waits for a transmit task,
+    /// 1.04 ms a byte), so TextToSpeechVoice's frames (up to MaxFrame bytes) are handed to a thread of
+    /// its own: Write only copies the frames and wakes it. A
     /// prompt that arrives before the thread took the one before replaces it (each starts with its own
     /// stop frame, so the older one would be cut off at once anyway). The module's answer bytes
     /// (0x41 frame taken, 0x45 frame not understood, 0x4E busy, 0x4F idle; hardware/voice.md) are

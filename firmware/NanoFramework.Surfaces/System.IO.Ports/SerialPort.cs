@@ -58,8 +58,8 @@ namespace System.IO.Ports
 
         /// <summary>
         /// An internal call. On the ESP32 it returns when the bytes are in the UART (the driver has no
-        /// transmit ring): at once for a write short enough to fit the hardware FIFO, otherwise the calling
-        /// thread waits for a transmit task to finish, up to WriteTimeout.
+        /// transmit ring): a write estimated to fit in a 20 ms thread quantum goes straight to the hardware
+        /// FIFO; a longer one goes to a transmit task and the calling thread waits for it, up to WriteTimeout.
         /// </summary>
         public void Write(byte[] buffer, int offset, int count) { }
 
