@@ -39,15 +39,16 @@ namespace MealTerminal.Device.Adapters
         public const int ChunkBytes = 128 * I2sAudioRing.FrameBytes;
 
         private readonly I2sAudioRing ring;
+        private readonly IMillisecondCounter counter;
+        private readonly IDelay delay;
         private readonly AutoResetEvent wake = new AutoResetEvent(false);
         private readonly byte[] frames = new byte[ChunkBytes];
         private readonly I2sPacer pacer = new I2sPacer(AheadFrames);
         private I2sDevice device;
         private int deviceRate;
 
-        private readonly IMillisecondCounter counter;
-        private readonly IDelay delay;
-
+        /// <param name="counter">The terminal's millisecond counter (TickCounter), to pace the writes.</param>
+        /// <param name="delay">How the thread sleeps while the DMA is full (ThreadDelay: Thread.Sleep lets the main loop run).</param>
         public I2sSpeaker(I2sAudioRing ring, IMillisecondCounter counter, IDelay delay)
         {
             this.ring = ring;
