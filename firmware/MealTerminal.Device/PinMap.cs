@@ -5,7 +5,7 @@ namespace MealTerminal.Device
     /// same table for people; a test keeps the two in agreement). Avoided on purpose: GPIO 6-11 (the
     /// module's own flash), strapping pins 0, 2, 5, 12 and 15 (a module pulling them at reset changes
     /// the boot mode or flash voltage) except where no other pin is left (PanelReset, the voice: each at the
-    /// level its strap wants), 34-39 for anything but an input (ConsoleRx;
+    /// level its strap wants), 34-39 for anything but an input (ConsoleRx, VoiceUartRx;
     /// input only, no internal pull-ups), 14 for anything but the panel DC (it drives a PWM signal at boot), and 1/3 (UART0 behind the USB port: COM1,
     /// which nanoCLR's wire protocol owns for deploying and debugging). GPIO 16/17 are free
     /// on WROOM-32 only: a WROVER module uses them for PSRAM, so this map is not for WROVER boards.
@@ -60,7 +60,7 @@ namespace MealTerminal.Device
         /// <summary>Panel RESX, active low. Strapping pin 15 is pulled up at reset, which is RESX's idle level.</summary>
         public const int PanelReset = 15;
 
-        // The voice (hardware/voice.md), one of two per meal point; the device adapters are not written yet.
+        // The voice (hardware/voice.md, provisioning voice=i2s|syn6288|xfs5152), one of two per meal point.
         // No non-strapping output pin is left, so these take strapping pins at the level their inputs leave them.
 
         /// <summary>MAX98357A BCLK (I2S bit clock). Strapping pin 2: pulled down at reset; BCLK is a high-impedance input.</summary>
@@ -71,5 +71,12 @@ namespace MealTerminal.Device
 
         /// <summary>MAX98357A DIN (I2S data), or on a TTS terminal UART2 TX to the module's RXD: pin 5 is pulled up at reset, a UART's idle level.</summary>
         public const int VoiceData = 5;
+
+        /// <summary>
+        /// UART2 RX (COM3) on a TTS terminal: the module's TXD (its answer bytes; may stay unwired). Routed
+        /// even then: nanoFramework's ESP32 SerialPort refuses to open a port whose TX or RX pin was never
+        /// set (COM3 has no default pins). Input-only GPIO35, with 10 kOhm to 3V3 so an unwired line reads idle.
+        /// </summary>
+        public const int VoiceUartRx = 35;
     }
 }

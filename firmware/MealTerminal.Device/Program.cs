@@ -2,6 +2,7 @@ using System;
 using System.Device.Gpio;
 using System.Device.I2c;
 using System.Device.Spi;
+using System.IO.Ports;
 using System.Threading;
 using Iot.Device.Mfrc522;
 using MealTerminal.Core;
@@ -9,6 +10,7 @@ using MealTerminal.Core.Display;
 using MealTerminal.Core.Flash;
 using MealTerminal.Core.Meals;
 using MealTerminal.Core.SelfTest;
+using MealTerminal.Core.Voice;
 using MealTerminal.Device.Adapters;
 using MealTerminal.Drivers.CardReader;
 using MealTerminal.Drivers.Display;
@@ -17,6 +19,7 @@ using MealTerminal.Drivers.NorFlash;
 using MealTerminal.Drivers.Provisioning;
 using MealTerminal.Drivers.Rtc;
 using MealTerminal.Drivers.Uplink;
+using MealTerminal.Drivers.Voice;
 using nanoFramework.Hardware.Esp32;
 
 namespace MealTerminal.Device
@@ -32,6 +35,9 @@ namespace MealTerminal.Device
 
         /// <summary>The chip's last sector holds the provisioning record, the one before it is the self-test's scratch.</summary>
         private const int ReservedTailSectors = 2;
+
+        /// <summary>Audio queued between ClipVoice and the I2S thread: 0.5 s at 8 kHz (hardware/voice.md).</summary>
+        private const int AudioRingBytes = 4096;
 
         public static void Main()
         {
@@ -61,9 +67,11 @@ namespace MealTerminal.Device
             ColourPanelFeedback colour = DisplayKind.IsColour(displayKind) ? OpenColourPanel(gpio, displayKind, player, clock) : null;
             IFeedback display = colour != null ? (IFeedback)colour
                 : new Ssd1306Feedback(new I2cDevice(new I2cConnectionSettings(1, Ssd1306Feedback.Address, I2cBusSpeed.FastMode)), player, clock);
-            if (settings == null || displayKind < 0)
+            string voiceProblem;
+            int voiceKind = VoiceKind.Parse(settings == null ? null : settings.Get(VoiceKind.Key, null), out voiceProblem);
+            if (settings == null || displayKind < 0 || voiceKind < 0)
             {
-                ServeConsoleForever(display, chip, settings == null ? problem : displayProblem);
+                ServeConsoleForever(display, chip, settings == null ? problem : displayKind < 0 ? displayProblem : voiceProblem);
             }
 
             SpiConnectionSettings readerBus = new SpiConnectionSettings(1, PinMap.ReaderChipSelect);
@@ -86,7 +94,9 @@ namespace MealTerminal.Device
 
             IFlash flash = new ReservedTailFlash(chip, ReservedTailSectors);
             TerminalConfig config = new TerminalConfig(site, terminalId, TerminalConfig.DefaultPeriods());
-            Terminal terminal = new Terminal(config, new FlashLayout(flash, MaxRosterEntries), flash, reader, clock, display, uplink);
+            FlashLayout layout = new FlashLayout(flash, MaxRosterEntries, voiceKind == VoiceKind.I2sClips ? FlashLayout.DefaultVoiceSectorsPerSlot : 0);
+            Terminal terminal = new Terminal(config, layout, flash, reader, clock, display, uplink);
+            terminal.Voice = OpenVoice(voiceKind, terminal, flash);
             terminal.Boot();
             if (colour != null)
             {
@@ -178,7 +188,36 @@ namespace MealTerminal.Device
             return new ColourPanelFeedback(new SpiPanel(bus, new ThreadDelay(), kind), player, clock);
         }
 
-        /// <summary>No valid provisioning record (or an unknown display=): say why, and serve the provisioning console until a power cycle.</summary>
+        /// <summary>
+        /// The meal point's voice (provisioning voice=, hardware/voice.md): recorded clips through the
+        /// MAX98357A on I2S, or a SYN6288 / XFS5152 module on COM3; silent without one. Both adapters
+        /// feed their hardware from a thread of their own, so Say and Tick never wait on it.
+        /// </summary>
+        private static IVoice OpenVoice(int kind, Terminal terminal, IFlash flash)
+        {
+            if (kind == VoiceKind.I2sClips)
+            {
+                Configuration.SetPinFunction(PinMap.VoiceBitClock, DeviceFunction.I2S1_BCK);
+                Configuration.SetPinFunction(PinMap.VoiceWordSelect, DeviceFunction.I2S1_WS);
+                Configuration.SetPinFunction(PinMap.VoiceData, DeviceFunction.I2S1_DATA_OUT);
+                I2sSpeaker speaker = new I2sSpeaker(new I2sAudioRing(AudioRingBytes), new TickCounter(), new ThreadDelay());
+                speaker.Start();
+                return new ClipVoice(terminal.VoicePacks, flash, speaker);
+            }
+
+            if (VoiceKind.IsModule(kind))
+            {
+                Configuration.SetPinFunction(PinMap.VoiceData, DeviceFunction.COM3_TX);
+                Configuration.SetPinFunction(PinMap.VoiceUartRx, DeviceFunction.COM3_RX);
+                UartSpeechPort port = new UartSpeechPort(new SerialPort(UartSpeechPort.PortName, UartSpeechPort.BaudRate, Parity.None, 8, StopBits.One));
+                port.Start();
+                return new TextToSpeechVoice(port, kind);
+            }
+
+            return new SilentVoice();
+        }
+
+        /// <summary>No valid provisioning record (or an unknown display= or voice=): say why, and serve the provisioning console until a power cycle.</summary>
         private static void ServeConsoleForever(IFeedback display, IFlash chip, string problem)
         {
             Screen screen = new Screen();

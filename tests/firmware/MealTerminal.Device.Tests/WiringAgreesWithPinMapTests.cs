@@ -45,7 +45,7 @@ public class WiringAgreesWithPinMapTests
     private static readonly string[] StrappingUsers = { "PanelReset", "VoiceBitClock", "VoiceWordSelect", "VoiceData" };
 
     /// <summary>Signals that are inputs to the ESP32, and so may use input-only GPIO 34-39.</summary>
-    private static readonly string[] Inputs = { "ConsoleRx" };
+    private static readonly string[] Inputs = { "ConsoleRx", "VoiceUartRx" };
 
     [Fact]
     public void NoSignal_UsesTheModuleFlash_OrSerialPins_AndOnlyNamedOnesUseStrappingOrInputOnlyPins()
