@@ -23,13 +23,53 @@ public sealed class CountingFlash(int sectorCount, int sectorSize = 4096, int pa
 
     public int[] EraseCounts { get; } = new int[sectorCount];
 
-    public void Reset() => BytesRead = PageReads = Programs = Erases = 0;
+    /// <summary>Bytes read since Reset, by the sector each read starts in: the boot profile per structure.</summary>
+    public long[] BytesReadBySector { get; } = new long[sectorCount];
+
+    /// <summary>While true, bytes read are also counted by the step of Terminal.Boot that asked (a stack walk: slow, for the boot profile only).</summary>
+    public bool ProfileBoot { get; set; }
+
+    /// <summary>Bytes read since Reset per step of Terminal.Boot ("MealLedger.Mount", ...), while ProfileBoot.</summary>
+    public Dictionary<string, long> BytesReadByBootStep { get; } = [];
+
+    public void Reset()
+    {
+        BytesRead = PageReads = Programs = Erases = 0;
+        Array.Clear(BytesReadBySector);
+        BytesReadByBootStep.Clear();
+    }
+
+    /// <summary>Bytes read since Reset from sectors first .. first + count - 1.</summary>
+    public long BytesReadIn(int first, int count) => BytesReadBySector.Skip(first).Take(count).Sum();
 
     public void Read(int address, byte[] buffer, int offset, int count)
     {
         BytesRead += count;
+        BytesReadBySector[address / SectorSize] += count;
+        if (ProfileBoot)
+        {
+            string step = BootStep();
+            BytesReadByBootStep[step] = BytesReadByBootStep.GetValueOrDefault(step) + count;
+        }
         PageReads += count == 0 ? 0 : ((address + count - 1) / PageSize) - (address / PageSize) + 1;
         chip.Read(address, buffer, offset, count);
+    }
+
+    /// <summary>The method Terminal.Boot called that led to this read.</summary>
+    private static string BootStep()
+    {
+        var frames = new System.Diagnostics.StackTrace().GetFrames();
+        for (int i = 1; i < frames.Length; i++)
+        {
+            var method = frames[i].GetMethod();
+            if (method?.Name == "Boot" && method.DeclaringType?.Name == "Terminal")
+            {
+                var step = frames[i - 1].GetMethod();
+                return $"{step?.DeclaringType?.Name}.{step?.Name}";
+            }
+        }
+
+        return "outside Boot";
     }
 
     public void Program(int address, byte[] data, int offset, int count)

@@ -81,6 +81,16 @@ var boot = Stopwatch.StartNew();
 bench.Reboot();
 Console.WriteLine($"boot with a full ledger: {bench.Chip.BytesRead} bytes read ({bench.Chip.BytesRead / 1024.0:F1} KB; ledger mount {bench.Terminal.Ledger.BytesReadAtMount} bytes), " +
     $"{bench.Chip.Programs} programs, {boot.Elapsed.TotalMilliseconds:F0} ms on this PC");
+var chip = bench.Chip;
+Console.WriteLine($"  by structure: state log {chip.BytesReadIn(layout.StateFirstSector, FlashLayout.StateSectors)}, roster {chip.BytesReadIn(layout.RosterFirstSector, 2 * layout.RosterSectorsPerSlot)}, " +
+    $"config {chip.BytesReadIn(layout.ConfigFirstSector, FlashLayout.ConfigSectors)}, font {chip.BytesReadIn(layout.FontFirstSector, 2 * layout.FontSectorsPerSlot)}, " +
+    $"ledger {chip.BytesReadIn(layout.LedgerFirstSector, layout.LedgerSectorCount)} (mount {bench.Terminal.Ledger.BytesReadAtMount}, the rest who-ate and rounds), " +
+    $"voice {chip.BytesReadIn(layout.VoiceFirstSector, 2 * layout.VoiceSectorsPerSlot)}");
+chip.Reset();
+chip.ProfileBoot = true;
+bench.Reboot();
+chip.ProfileBoot = false;
+Console.WriteLine("  by boot step: " + string.Join(", ", chip.BytesReadByBootStep.OrderByDescending(s => s.Value).Select(s => $"{s.Key} {s.Value}")));
 
 // 4. Wear: acknowledge as a gateway would (every 50 records) and keep appending for 3 ring turns.
 ledger = bench.Terminal.Ledger;

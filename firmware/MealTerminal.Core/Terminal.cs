@@ -135,9 +135,8 @@ namespace MealTerminal.Core
             marker.Announce(config.ConfigVersion);
             Rosters.Mount();
             VoicePacks.Mount();
-            taps.Rounds.Mount(BootCount);
             Fonts.Mount();
-            taps.Rebuild(BootCount);
+            taps.RebuildAtBoot(BootCount); // who-ate, today's counts and the delivery round: one pass over the ledger's newest sectors
             LastSyncSeconds = state.Get(StateLog.KeyLastSync, 0);
             ackSeen = Ledger.AcknowledgedSequence;
         }

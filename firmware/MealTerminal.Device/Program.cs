@@ -102,6 +102,10 @@ namespace MealTerminal.Device
             {
                 colour.UseFonts(terminal.Fonts);
             }
+            else
+            {
+                ((Ssd1306Feedback)display).UseFonts(terminal.Fonts);
+            }
 
             terminal.Heartbeat.Status.FirmwareVersion = FirmwareVersion;
             uplink.Start();

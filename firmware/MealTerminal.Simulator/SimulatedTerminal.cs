@@ -13,18 +13,21 @@ namespace MealTerminal.Simulator;
 /// </summary>
 public sealed class SimulatedTerminal : IAsyncDisposable
 {
-    /// <summary>A W25Q32: 1024 sectors of 4 KB.</summary>
+    /// <summary>A W25Q32: 1024 sectors of 4 KB (no room for a font image).</summary>
     public const int FlashSectors = 1024;
+
+    /// <summary>A W25Q128: 4096 sectors of 4 KB, with font slots (docs/formats.md).</summary>
+    public const int LargeFlashSectors = 4096;
 
     public const int MaxRosterEntries = 20000;
 
     private readonly FileFlash flash;
 
-    public SimulatedTerminal(string site, string terminalId, string flashPath, string brokerHost, int brokerPort, Action<Screen>? print = null, string? password = null, string? voiceFolder = null)
+    public SimulatedTerminal(string site, string terminalId, string flashPath, string brokerHost, int brokerPort, Action<Screen>? print = null, string? password = null, string? voiceFolder = null, int flashSectors = FlashSectors)
     {
         Site = site;
         TerminalId = terminalId;
-        flash = new FileFlash(flashPath, FlashSectors);
+        flash = new FileFlash(flashPath, flashSectors);
         Uplink = new MqttUplink(brokerHost, brokerPort, site, terminalId, password);
         Feedback = new TextFeedback(print);
         var config = new TerminalConfig(site, terminalId, TerminalConfig.DefaultPeriods());

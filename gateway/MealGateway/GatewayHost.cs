@@ -123,6 +123,11 @@ public sealed class GatewayHost : IAsyncDisposable
             }
 
             ingest = new IngestWorker(store, service, logger, TimeProvider.System, statusClock: options.StatusClock);
+            if (options.FontImagePath is { } fontImage)
+            {
+                Downloads.FontImages.SeedShipped(ingest.Channels.Downloads.Images, fontImage, DateTime.UtcNow); // before the first heartbeat is answered
+            }
+
             await ingest.StartAsync(cancellationToken);
             GatewayApi.Map(web, store, ingest, broker, () => settlement.Policy?.Current, options.RosterNames);
             StatementApi.Map(web, store, settlement);

@@ -47,6 +47,12 @@ public sealed record GatewayOptions
     /// <summary>The county's rule for elders' names on terminal screens, applied when a roster image is built.</summary>
     public Downloads.NameDisplay RosterNames { get; init; } = Downloads.NameDisplay.Masked;
 
+    /// <summary>
+    /// The font image stored for the county at start when it has none yet (`run` passes the one
+    /// shipped beside the gateway, Fonts/gb2312-24-32.fnt); null stores none (tests upload their own).
+    /// </summary>
+    public string? FontImagePath { get; init; }
+
     /// <summary>This gateway's id towards the county platform; part of every idempotency key.</summary>
     public string GatewayId { get; init; } = "gw-" + Environment.MachineName.ToLowerInvariant();
 

@@ -3,17 +3,35 @@ namespace MealTerminal.Core.Display
     /// <summary>
     /// Draws a Screen into the frame: four text lines on a 16-pixel pitch, each centred, in the
     /// glyphs of GlyphTable. A character missing from the table is drawn as a hollow box so the
-    /// gap is visible in review. Allocates nothing.
+    /// gap is visible in review. With a font image (MonoNamePainter) the elder's name follows the
+    /// period on line 2, at 16 pixels. Allocates nothing.
     /// </summary>
     public static class ScreenRenderer
     {
         public const int LinePitch = 16;
 
+        /// <summary>Gap between the period and the name on line 2.</summary>
+        public const int NameGap = 8;
+
         public static void Render(Screen screen, FrameBuffer frame)
+        {
+            Render(screen, frame, null);
+        }
+
+        /// <summary>Draws the screen, with the name when names can draw it (see MonoNamePainter).</summary>
+        public static void Render(Screen screen, FrameBuffer frame, MonoNamePainter names)
         {
             frame.Clear();
             DrawLine(frame, screen.Line1, 0);
-            DrawLine(frame, screen.Line2, LinePitch);
+            if (screen.NameLength > 0 && names != null && names.CanDraw)
+            {
+                DrawWithName(frame, screen, names, LinePitch);
+            }
+            else
+            {
+                DrawLine(frame, screen.Line2, LinePitch);
+            }
+
             DrawLine(frame, screen.Line3, 2 * LinePitch);
             DrawLine(frame, screen.Line4, 3 * LinePitch);
         }
@@ -56,6 +74,25 @@ namespace MealTerminal.Core.Display
             }
 
             return -1;
+        }
+
+        private static void DrawWithName(FrameBuffer frame, Screen screen, MonoNamePainter names, int top)
+        {
+            string text = screen.Line2 == null ? string.Empty : screen.Line2;
+            int textWidth = MeasureWidth(text);
+            int gap = textWidth > 0 ? NameGap : 0;
+            int x = (FrameBuffer.Width - (textWidth + gap + names.Measure(screen.Name, screen.NameLength))) / 2;
+            if (x < 0)
+            {
+                x = 0;
+            }
+
+            for (int i = 0; i < text.Length; i++)
+            {
+                x += DrawChar(frame, text[i], x, top + ((LinePitch - GlyphTable.Height) / 2));
+            }
+
+            names.Draw(frame, screen.Name, screen.NameLength, x + gap, top);
         }
 
         private static void DrawLine(FrameBuffer frame, string text, int top)

@@ -69,6 +69,40 @@ namespace MealTerminal.Core.Fonts
             return (AsciiCount * height * HalfStride(height)) + (Cells * height * FullStride(height));
         }
 
+        /// <summary>
+        /// Checks a header (magic, format, header CRC, sizes and their blocks laid out back to back)
+        /// and fills heights and offsets (MaxSizes long); returns the image size it announces, or -1.
+        /// Shared by the terminal's FontSlot and the gateway's upload check. Allocates nothing.
+        /// </summary>
+        public static int CheckHeader(byte[] header, int capacityBytes, int[] heights, int[] offsets)
+        {
+            int count = Integrity.LittleEndian.ReadUInt16(header, 6);
+            uint size = Integrity.LittleEndian.ReadUInt32(header, 12);
+            if (Integrity.LittleEndian.ReadUInt32(header, 0) != Magic || Integrity.LittleEndian.ReadUInt16(header, 4) != FormatVersion
+                || Integrity.Crc32.Compute(header, 0, 60) != Integrity.LittleEndian.ReadUInt32(header, 60)
+                || count < 1 || count > MaxSizes || size > (uint)capacityBytes)
+            {
+                return -1;
+            }
+
+            uint expectedAt = HeaderSize + CoverageBytes;
+            for (int i = 0; i < count; i++)
+            {
+                int at = SizeTableOffset + (i * 8);
+                int height = header[at];
+                if (height < 8 || height > MaxHeight || Integrity.LittleEndian.ReadUInt32(header, at + 4) != expectedAt)
+                {
+                    return -1;
+                }
+
+                heights[i] = height;
+                offsets[i] = (int)expectedAt;
+                expectedAt += (uint)SizeBlockBytes(height);
+            }
+
+            return expectedAt == size ? (int)size : -1;
+        }
+
         /// <summary>Bytes of a whole image with these heights.</summary>
         public static int ImageSize(int[] heights)
         {

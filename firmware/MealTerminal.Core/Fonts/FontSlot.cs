@@ -42,42 +42,19 @@ namespace MealTerminal.Core.Fonts
 
         public int SizeCount { get; private set; }
 
-        /// <summary>Reads and checks the header: magic, format, header CRC, sizes and their blocks inside the image.</summary>
+        /// <summary>Reads and checks the header (FontFormat.CheckHeader).</summary>
         public bool LoadHeader()
         {
             IsValid = false;
             flash.Read(baseAddress, header, 0, FontFormat.HeaderSize);
-            int count = LittleEndian.ReadUInt16(header, 6);
-            uint size = LittleEndian.ReadUInt32(header, 12);
-            if (LittleEndian.ReadUInt32(header, 0) != FontFormat.Magic || LittleEndian.ReadUInt16(header, 4) != FontFormat.FormatVersion
-                || Crc32.Compute(header, 0, 60) != LittleEndian.ReadUInt32(header, 60)
-                || count < 1 || count > FontFormat.MaxSizes || size > (uint)capacityBytes)
+            int size = FontFormat.CheckHeader(header, capacityBytes, heights, offsets);
+            if (size < 0)
             {
                 return false;
             }
 
-            uint expectedAt = FontFormat.HeaderSize + FontFormat.CoverageBytes;
-            for (int i = 0; i < count; i++)
-            {
-                int at = FontFormat.SizeTableOffset + (i * 8);
-                int height = header[at];
-                if (height < 8 || height > FontFormat.MaxHeight || LittleEndian.ReadUInt32(header, at + 4) != expectedAt)
-                {
-                    return false;
-                }
-
-                heights[i] = height;
-                offsets[i] = (int)expectedAt;
-                expectedAt += (uint)FontFormat.SizeBlockBytes(height);
-            }
-
-            if (expectedAt != size)
-            {
-                return false;
-            }
-
-            SizeCount = count;
-            ImageSize = (int)size;
+            SizeCount = LittleEndian.ReadUInt16(header, 6);
+            ImageSize = size;
             Version = LittleEndian.ReadUInt32(header, 8);
             IsValid = true;
             return true;

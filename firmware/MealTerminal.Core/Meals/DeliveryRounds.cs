@@ -17,6 +17,8 @@ namespace MealTerminal.Core.Meals
         private readonly LedgerScan scan;
         private readonly MealRecord record = new MealRecord();
         private int bootCount;
+        private int meals;
+        private bool settled;
 
         public DeliveryRounds(MealLedger ledger, IClock clock)
         {
@@ -41,26 +43,49 @@ namespace MealTerminal.Core.Meals
         /// </summary>
         public void Mount(int currentBoot)
         {
+            BeginMount(currentBoot);
+            scan.Start();
+            while (scan.Next(record) && scan.SectorsEntered <= MealHistory.WindowSectors && Observe(record))
+            {
+            }
+        }
+
+        /// <summary>
+        /// Mount in one pass with who-ate's (MealHistory.Recount): BeginMount, then Observe each
+        /// record of the window newest first, as Mount's own scan would, so a boot reads it once.
+        /// </summary>
+        public void BeginMount(int currentBoot)
+        {
             bootCount = currentBoot;
             IsOpen = false;
             Delivered = 0;
-            int meals = 0;
-            scan.Start();
-            while (scan.Next(record) && scan.SectorsEntered <= MealHistory.WindowSectors)
-            {
-                if (record.Verdict == VerdictCode.DeliveryRound)
-                {
-                    IsOpen = record.Period == VerdictCode.RoundStart;
-                    Courier = record.ElderId;
-                    Delivered = IsOpen ? meals : 0;
-                    return;
-                }
+            meals = 0;
+            settled = false;
+        }
 
-                if (record.AtDoor && VerdictCode.IsMeal(record.Verdict))
-                {
-                    meals++;
-                }
+        /// <summary>One record of the window, newest first; false once the newest round marker was seen.</summary>
+        public bool Observe(MealRecord seen)
+        {
+            if (settled)
+            {
+                return false;
             }
+
+            if (seen.Verdict == VerdictCode.DeliveryRound)
+            {
+                IsOpen = seen.Period == VerdictCode.RoundStart;
+                Courier = seen.ElderId;
+                Delivered = IsOpen ? meals : 0;
+                settled = true;
+                return false;
+            }
+
+            if (seen.AtDoor && VerdictCode.IsMeal(seen.Verdict))
+            {
+                meals++;
+            }
+
+            return true;
         }
 
         /// <summary>A meal was recorded at the door in the open round.</summary>

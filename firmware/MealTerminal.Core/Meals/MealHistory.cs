@@ -24,6 +24,7 @@ namespace MealTerminal.Core.Meals
         private readonly LedgerScan scan;
         private readonly MealRecord record = new MealRecord();
         private int boot = -1;
+        private DeliveryRounds observer;
         private bool anchored;
         private uint bootStartSeconds;
 
@@ -49,15 +50,36 @@ namespace MealTerminal.Core.Meals
         /// <summary>Resets whoAte and today for (day, period) and refills them from the ledger.</summary>
         public void Recount(int day, int period, WhoAte whoAte, DayCounts today)
         {
+            Recount(day, period, whoAte, today, null);
+        }
+
+        /// <summary>
+        /// Recount, and with rounds (after its BeginMount) the delivery round mounted in the same pass:
+        /// DeliveryRounds.Observe sees every record of the window newest first, as its own Mount would,
+        /// so at boot the window is read once, not once for each.
+        /// </summary>
+        public void Recount(int day, int period, WhoAte whoAte, DayCounts today, DeliveryRounds rounds)
+        {
             whoAte.Reset(day, period);
             today.Reset(day);
             if (day < 0)
             {
+                if (rounds != null)
+                {
+                    // Below only this boot's records are read: the round looks over the whole window itself.
+                    scan.Start();
+                    while (scan.Next(record) && scan.SectorsEntered <= WindowSectors && rounds.Observe(record))
+                    {
+                    }
+                }
+
                 WalkThisBoot(0, whoAte);
             }
             else
             {
+                observer = rounds;
                 Walk(day, period, 0, whoAte, today);
+                observer = null;
             }
         }
 
@@ -81,6 +103,11 @@ namespace MealTerminal.Core.Meals
             scan.Start();
             while (scan.Next(record))
             {
+                if (observer != null && scan.SectorsEntered <= WindowSectors && !observer.Observe(record))
+                {
+                    observer = null; // the round is settled
+                }
+
                 if (scan.SectorsEntered > WindowSectors
                     && !(record.ClockValid && LocalTime.LocalDay(record.Time, config.UtcOffsetMinutes) >= day))
                 {

@@ -108,12 +108,28 @@ namespace MealTerminal.Core.Meals
         /// <summary>Rebuilds who-ate for the current (day, period) and today's counts from the ledger.</summary>
         public void Rebuild(int currentBoot)
         {
+            Rebuild(currentBoot, false);
+        }
+
+        /// <summary>At boot: Rebuild, and the delivery round mounted in the same pass over the ledger's newest window.</summary>
+        public void RebuildAtBoot(int currentBoot)
+        {
+            Rebuild(currentBoot, true);
+        }
+
+        private void Rebuild(int currentBoot, bool mountRounds)
+        {
             bootCount = currentBoot;
             history.SetBoot(currentBoot);
             int day;
             int period;
             CurrentPeriod(out day, out period);
-            history.Recount(day, period, whoAte, today);
+            if (mountRounds)
+            {
+                Rounds.BeginMount(currentBoot);
+            }
+
+            history.Recount(day, period, whoAte, today, mountRounds ? Rounds : null);
         }
 
         /// <summary>

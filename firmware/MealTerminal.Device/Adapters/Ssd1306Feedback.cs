@@ -1,6 +1,7 @@
 using System;
 using System.Device.I2c;
 using MealTerminal.Core.Display;
+using MealTerminal.Core.Fonts;
 using MealTerminal.Core.Clock;
 using MealTerminal.Drivers.Feedback;
 
@@ -45,6 +46,8 @@ namespace MealTerminal.Device.Adapters
         private readonly PatternPlayer player;
         private readonly IClock clock;
         private readonly FrameBuffer frame = new FrameBuffer();
+        private readonly MonoNamePainter names = new MonoNamePainter();
+        private FontStore fonts;
         private readonly byte[] packet = new byte[Chunk + 1];
 
         public Ssd1306Feedback(I2cDevice device, PatternPlayer player, IClock clock)
@@ -55,9 +58,16 @@ namespace MealTerminal.Device.Adapters
             SendCommands(InitSequence);
         }
 
+        /// <summary>The terminal's font store, once it exists: with a font image (a W25Q128) names are drawn at 16 px.</summary>
+        public void UseFonts(FontStore store)
+        {
+            fonts = store;
+        }
+
         public void Show(Screen screen)
         {
-            ScreenRenderer.Render(screen, frame);
+            names.Font = fonts == null ? null : fonts.Active;
+            ScreenRenderer.Render(screen, frame, names);
             SendCommands(WholeFrameWindow);
             byte[] bytes = frame.Bytes;
             packet[0] = DataStream;

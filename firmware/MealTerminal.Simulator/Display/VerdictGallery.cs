@@ -99,9 +99,10 @@ public static class VerdictGallery
         var frame = new FrameBuffer();
         var renderer = new ColourScreenRenderer();
         renderer.Text.Font = ShippedFont.Load();
+        var names = new MonoNamePainter { Font = renderer.Text.Font };
         foreach (var (name, alt, screen) in All())
         {
-            ScreenRenderer.Render(screen, frame);
+            ScreenRenderer.Render(screen, frame, names);
             File.WriteAllBytes(Path.Combine(folder, name + ".png"), FramePictures.ToPng(frame));
             File.WriteAllBytes(Path.Combine(folder, "colour-" + name + ".png"), Colour(screen, renderer).ToPng());
             string what = name.StartsWith("verdict", StringComparison.Ordinal) ? $"verdict {int.Parse(name[8..])}" : $"host review page {name[7..]}";

@@ -32,11 +32,12 @@ public static class GatewayCommands
         var countyTimeout = new Option<double>("--county-timeout") { Description = "Seconds to wait for the county platform's answer before trying again", DefaultValueFactory = _ => 30 };
         var countyRetry = new Option<double>("--county-retry-first") { Description = "Seconds before the first retry of a failed delivery (doubling up to 30 min, with jitter)", DefaultValueFactory = _ => 5 };
         var settleEvery = new Option<int>("--settle-every") { Description = "Seconds between settlement runs of changed days and months", DefaultValueFactory = _ => 600 };
+        var fontImage = new Option<string>("--font-image") { Description = "Font image (.fnt) stored for the county's terminals when it has none yet; none: store none", DefaultValueFactory = _ => Path.Combine(AppContext.BaseDirectory, "Fonts", Downloads.FontImages.ShippedFileName) };
         var deskReader = new Option<string?>("--desk-reader") { Description = "Enrolment desk MFRC522 on SPI, e.g. spi0.0 (bus 0, CE0): its taps show at GET /api/desk/taps; off by default" };
 
         var run = new Command("run", "Run the gateway: MQTT broker (embedded or --broker), ingest, database, settlement, county forwarding and HTTP API")
         {
-            data, mqttPort, httpPort, mqttBind, httpBind, httpHost, httpsCert, httpsCertPassword, broker, brokerUser, brokerPassword, policy, rosterNames, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery, deskReader,
+            data, mqttPort, httpPort, mqttBind, httpBind, httpHost, httpsCert, httpsCertPassword, broker, brokerUser, brokerPassword, policy, rosterNames, gatewayId, countyUrl, countyKey, countyTimeout, countyRetry, settleEvery, deskReader, fontImage,
         };
         run.SetAction(async (parse, cancel) =>
         {
@@ -151,7 +152,7 @@ public static class GatewayCommands
                 DataDirectory = parse.GetValue(data)!, MqttPort = parse.GetValue(mqttPort),
                 HttpPort = parse.GetValue(httpPort), MqttBind = mqttAddress, HttpBind = httpAddress, HttpHostNames = parse.GetValue(httpHost) ?? [],
                 HttpsCertificatePath = parse.GetValue(httpsCert), HttpsCertificatePassword = certPassword, ExternalBroker = external,
-                PolicyPath = parse.GetValue(policy), RosterNames = nameDisplay, GatewayId = parse.GetValue(gatewayId)!, County = county,
+                PolicyPath = parse.GetValue(policy), RosterNames = nameDisplay, FontImagePath = parse.GetValue(fontImage) is "none" ? null : parse.GetValue(fontImage), GatewayId = parse.GetValue(gatewayId)!, County = county,
                 SettleInterval = TimeSpan.FromSeconds(parse.GetValue(settleEvery)), DeskReader = desk,
                 CountyRetry = new County.RetrySchedule(TimeSpan.FromSeconds(Math.Max(parse.GetValue(countyRetry), 0.001)), TimeSpan.FromMinutes(30), 0.5),
             };

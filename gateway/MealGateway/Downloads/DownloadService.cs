@@ -13,15 +13,15 @@ public enum RequestRejection
 }
 
 /// <summary>
-/// The gateway's side of roster, config and time (docs/protocol.md): retained offers of each site's
+/// The gateway's side of roster, config, voice pack, font image and time (docs/protocol.md): retained offers of each site's
 /// current images, chunks answered from memory, time answered with the gateway's clock.
 /// </summary>
 public sealed class DownloadService(SiteImages images, TimeProvider time)
 {
     public const int ChunkSize = 1024;
 
-    /// <summary>The voice pack version last offered to each terminal ("site/terminal"): heartbeats do not report the pack a terminal runs.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> voiceOffered = new();
+    /// <summary>The voice pack and font versions last offered to each terminal ("kind:site/terminal"): heartbeats do not report the pack or font a terminal runs.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> countyWideOffered = new();
 
     public SiteImages Images => images;
 
@@ -56,12 +56,15 @@ public sealed class DownloadService(SiteImages images, TimeProvider time)
             yield return Offer(terminal, roster);
         }
 
-        var voice = images.Current(site, DownloadCodec.KindVoicePack);
-        string key = $"{site}/{terminal}";
-        if (voice is not null && (!voiceOffered.TryGetValue(key, out long offered) || offered != voice.Version))
+        foreach (int kind in new[] { DownloadCodec.KindVoicePack, DownloadCodec.KindFont })
         {
-            voiceOffered[key] = voice.Version; // once per version and gateway run: the offer is retained, the terminal fetches only a newer pack
-            yield return Offer(site, terminal, voice);
+            var image = images.Current(site, kind);
+            string key = $"{kind}:{site}/{terminal}";
+            if (image is not null && (!countyWideOffered.TryGetValue(key, out long offered) || offered != image.Version))
+            {
+                countyWideOffered[key] = image.Version; // once per version and gateway run: the offer is retained, the terminal fetches only a newer one
+                yield return Offer(site, terminal, image);
+            }
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class SiteImage
 
     public string Site { get; set; } = string.Empty;
 
-    /// <summary>DownloadCodec.KindRoster, KindConfig or KindVoicePack.</summary>
+    /// <summary>DownloadCodec.KindRoster, KindConfig, KindVoicePack or KindFont.</summary>
     public int Kind { get; set; }
 
     /// <summary>1, 2, ... per site and kind; every import or change takes the next.</summary>
@@ -40,6 +40,7 @@ public sealed class SiteImage
     {
         DownloadCodec.KindRoster => "roster",
         DownloadCodec.KindVoicePack => "voice",
+        DownloadCodec.KindFont => "font",
         _ => "config",
     };
 }
@@ -53,18 +54,29 @@ public sealed class SiteImages(MealStore store)
     internal const string CollectionName = "site_images";
     private readonly ConcurrentDictionary<string, SiteImage?> cache = new();
 
-    public SiteImage? Current(string site, int kind) =>
-        kind == DownloadCodec.KindVoicePack && site != VoicePacks.County
-            ? Stored(site, kind) ?? Stored(VoicePacks.County, kind) // a site without its own pack speaks the county's
-            : Stored(site, kind);
+    public SiteImage? Current(string site, int kind) => kind switch
+    {
+        DownloadCodec.KindVoicePack when site != VoicePacks.County => Stored(site, kind) ?? Stored(VoicePacks.County, kind), // a site without its own pack speaks the county's
+        DownloadCodec.KindFont => Stored(VoicePacks.County, kind), // one font for the county
+        _ => Stored(site, kind),
+    };
+
+    /// <summary>True for the kinds the county stores once for every site (a voice pack may also be a site's own).</summary>
+    public static bool CountyWide(int kind) => kind is DownloadCodec.KindVoicePack or DownloadCodec.KindFont;
 
     private SiteImage? Stored(string site, int kind) =>
         cache.GetOrAdd($"{site}|{kind}", id => store.Read(db => db.GetCollection<SiteImage>(CollectionName).FindById(id)));
 
     /// <summary>Stores a checked voice pack (VoicePacks.Problem) for a site, or for the county (VoicePacks.County).</summary>
     public SiteImage SetVoicePack(string site, byte[] pack, DateTime nowUtc) =>
-        Replace(site, DownloadCodec.KindVoicePack, (_, _) => (pack, 0), $"{pack.Length} bytes", nowUtc,
-            db => db.GetCollection<SiteImage>(CollectionName).Find(i => i.Kind == DownloadCodec.KindVoicePack).Select(i => i.Version).DefaultIfEmpty(0).Max() + 1);
+        Replace(site, DownloadCodec.KindVoicePack, (_, _) => (pack, 0), $"{pack.Length} bytes", nowUtc, NextOfKind(DownloadCodec.KindVoicePack));
+
+    /// <summary>Stores a checked font image (FontImages.Problem) for the county.</summary>
+    public SiteImage SetFontImage(byte[] image, string source, DateTime nowUtc) =>
+        Replace(VoicePacks.County, DownloadCodec.KindFont, (_, _) => (image, 0), $"{source} ({image.Length} bytes)", nowUtc, NextOfKind(DownloadCodec.KindFont));
+
+    private static Func<LiteDatabase, long> NextOfKind(int kind) =>
+        db => db.GetCollection<SiteImage>(CollectionName).Find(i => i.Kind == kind).Select(i => i.Version).DefaultIfEmpty(0).Max() + 1;
 
     public IReadOnlyList<SiteImage> All() =>
         store.Read(db => db.GetCollection<SiteImage>(CollectionName).FindAll().OrderBy(i => i.Id).ToList());
@@ -121,6 +133,10 @@ public sealed class SiteImages(MealStore store)
             if (kind == DownloadCodec.KindVoicePack)
             {
                 bytes = VoicePacks.Versioned(bytes, version);
+            }
+            else if (kind == DownloadCodec.KindFont)
+            {
+                bytes = FontImages.Versioned(bytes, version);
             }
             var stored = new SiteImage
             {

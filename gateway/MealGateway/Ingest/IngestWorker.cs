@@ -236,7 +236,7 @@ public sealed class IngestWorker : IAsyncDisposable
     /// </summary>
     public async Task<int> AnnounceAsync(SiteImage image)
     {
-        bool county = image.Site == VoicePacks.County; // a county-wide voice pack goes to every site without its own
+        bool county = image.Site == VoicePacks.County; // a county-wide voice pack or font goes to every site without its own
         var terminals = store.Terminals().Select(t => (t.Site, t.Terminal))
             .Concat(Channels.Statuses.All().Keys.Select(k => (Site: k[..k.IndexOf('/')], Terminal: k[(k.IndexOf('/') + 1)..])))
             .Where(t => county ? Channels.Downloads.Images.Current(t.Site, image.Kind)?.Id == image.Id : t.Site == image.Site)

@@ -47,6 +47,7 @@ public static class GatewayApi
         }
 
         VoicePackApi.Map(app, ingest);
+        FontImageApi.Map(app, ingest);
 
         // After review of a terminal refused as an identity conflict: take its new ledger epoch
         // (docs/settlement.md). The acceptance is recorded under the logged-in operator's name.

@@ -30,6 +30,27 @@ public class DeliveryRoundTests
         Assert.All(records.Where(r => r.Verdict == VerdictCode.Accepted), r => Assert.True(r.AtDoor && !r.Unregistered));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ABootWithOrWithoutAClock_FindsTheOpenRound_InTheSamePassAsWhoAte(bool clockAtBoot)
+    {
+        var rig = DeliveryRig.Create();
+        rig.Clock.SetLocal(2026, 11, 23, 11, 10);
+        rig.Tap(DeliveryRig.CourierUid);
+        rig.Tap(TerminalRig.Uid(1));
+        rig.Tap(TerminalRig.Uid(2));
+
+        rig.Clock.IsWallClockValid = clockAtBoot;
+        rig.Reboot();
+        Assert.True(rig.Terminal.Rounds.IsOpen);
+        Assert.Equal(2, rig.Terminal.Rounds.Delivered);
+        Assert.Equal(DeliveryRig.CourierId, rig.Terminal.Rounds.Courier);
+        rig.Tap(DeliveryRig.CourierUid);
+        rig.Reboot();
+        Assert.False(rig.Terminal.Rounds.IsOpen);
+    }
+
     [Fact]
     public void APowerCutInTheMiddleOfARound_LeavesTheRoundOpen_WithItsDeliveriesCounted()
     {

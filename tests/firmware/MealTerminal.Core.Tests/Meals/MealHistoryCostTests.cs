@@ -44,6 +44,24 @@ public class MealHistoryCostTests
         Assert.Equal(3_001, rig.Terminal.Today.MealsInPeriod(1));
     }
 
+    [Fact]
+    public void ABoot_ReadsTheNewestWindowOnce_ForWhoAteAndTheDeliveryRoundTogether()
+    {
+        var chip = new EmulatedNorFlash(96);
+        var rig = new TerminalRig(flash: chip);
+        rig.Clock.SetLocal(2026, 11, 13, 12, 0);
+        AppendMeals(rig, 12_000, firstElder: 90_000); // ten days ago, 47 sectors, no round marker
+        rig.Clock.SetLocal(2026, 11, 23, 11, 30);
+        Assert.Equal(VerdictCode.Accepted, rig.Tap(TerminalRig.Uid(7)));
+
+        chip.ResetCounters();
+        rig.Reboot();
+        long afterMount = chip.BytesRead - rig.Terminal.Ledger.BytesReadAtMount;
+        Assert.InRange(afterMount, WindowBytes, (2 * MealHistory.WindowSectors * 4096) - 1); // one window and the small rest, not two windows
+        Assert.False(rig.Terminal.Rounds.IsOpen);
+        Assert.Equal(VerdictCode.AlreadyEaten, rig.Tap(TerminalRig.Uid(7)));
+    }
+
     private static void AppendMeals(TerminalRig rig, int count, uint firstElder)
     {
         var record = new MealRecord { Verdict = VerdictCode.Accepted, Period = 1, ClockValid = true, BootCount = rig.Terminal.BootCount };

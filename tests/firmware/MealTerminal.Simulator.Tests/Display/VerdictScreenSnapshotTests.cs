@@ -6,11 +6,14 @@ namespace MealTerminal.Simulator.Tests.Display;
 
 /// <summary>
 /// Every verdict screen and host review page, rendered to the frame buffer, must match its reviewed
-/// snapshot in Snapshots/ (text art of the 128x64 pixels). After an intended change, run the tests
+/// snapshot in Snapshots/ (text art of the 128x64 pixels), the name drawn from the shipped font image
+/// as a terminal with a W25Q128 draws it. After an intended change, run the tests
 /// with UPDATE_SNAPSHOTS=1, review the diff of the .txt files and the PNGs in docs/screens, commit.
 /// </summary>
 public class VerdictScreenSnapshotTests
 {
+    private static readonly MonoNamePainter Names = new() { Font = ShippedFont.Load() };
+
     public static IEnumerable<object[]> Verdicts() => VerdictGallery.All().Select(s => new object[] { s.Name });
 
     [Theory]
@@ -19,7 +22,7 @@ public class VerdictScreenSnapshotTests
     {
         var screen = VerdictGallery.All().Single(s => s.Name == name).Screen;
         var frame = new FrameBuffer();
-        ScreenRenderer.Render(screen, frame);
+        ScreenRenderer.Render(screen, frame, Names);
         string actual = FramePictures.ToText(frame);
         string path = Path.Combine(SnapshotFolder(), name + ".txt");
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
