@@ -130,11 +130,12 @@ public sealed class GatewayHost : IAsyncDisposable
             Backup.BackupApi.Map(web, store, options.DataDirectory);
             Metrics.MetricsEndpoint.Map(web, new Metrics.GatewayMetrics(store, ingest, settlement, broker, new Terminals.TerminalLiveness(options.StatusClock)));
             var policy = settlement;
+            var deskTaps = options.DeskReader is null ? null : new DeskReader.DeskTaps();
             OperatorConsole.ConsoleEndpoints.Map(web, new OperatorConsole.ConsoleServices(store, ingest, settlement, credentials, broker, accounts, () => policy.Policy?.Current)
             {
                 Liveness = new Terminals.TerminalLiveness(options.StatusClock),
+                DeskTaps = deskTaps,
             });
-            var deskTaps = options.DeskReader is null ? null : new DeskReader.DeskTaps();
             DeskReader.DeskReaderLoop? desk = null;
             DeskReader.DeskApi.Map(web, deskTaps, () => desk?.Health);
             stage = "http";
