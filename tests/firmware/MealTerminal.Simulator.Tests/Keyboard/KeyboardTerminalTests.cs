@@ -85,7 +85,8 @@ public sealed class KeyboardTerminalTests : IAsyncLifetime
         await using var t = Terminal(ClosedPort(), "secret");
         await Run(t, new ScriptedKeyboard(When(() => true, KeyboardTerminal.HostKey), When(() => true, string.Empty)));
 
-        Assert.StartsWith("今日用餐", t.Feedback.Last!.Line1);
+        Assert.True(t.Feedback.Last is not null, "'h' showed no screen");
+        Assert.StartsWith("今日用餐", t.Feedback.Last.Line1);
         Assert.DoesNotContain("a card UID is hex digits", screen.Text); // "h" was read as a malformed UID before
     }
 
