@@ -175,7 +175,8 @@ public sealed class GatewayHost : IAsyncDisposable
             return null;
         }
 
-        var reader = new DeskReader.DeskReader(spi, new DeskReader.DeskClock(TimeProvider.System), TimeProvider.System);
+        // Polling and the reader's watchdog run on the monotonic system clock; a tap is stamped on the gateway's clock, as the console shows it.
+        var reader = new DeskReader.DeskReader(spi, new DeskReader.DeskClock(TimeProvider.System), options.Time);
         var loop = new DeskReader.DeskReaderLoop(reader, taps.Add, healthy =>
         {
             if (healthy)

@@ -5,6 +5,7 @@ using MealGateway.Accounts;
 using MealGateway.Downloads;
 using MealGateway.Tests.DeskReader;
 using MealGateway.Tests.Security;
+using MealGateway.Tests.Settlement;
 using MealTerminal.Core.Cards;
 using MealTerminal.Core.Sync;
 
@@ -25,7 +26,11 @@ public sealed class DeskEnrolmentTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        gateway = await GatewayHost.StartAsync(new GatewayOptions { DataDirectory = data, MqttPort = 0, HttpPort = 0, DeskReader = new EmulatedMfrc522(field) });
+        gateway = await GatewayHost.StartAsync(new GatewayOptions
+        {
+            DataDirectory = data, MqttPort = 0, HttpPort = 0, DeskReader = new EmulatedMfrc522(field),
+            Time = new ManualClock(new DateTimeOffset(2026, 11, 23, 6, 5, 0, TimeSpan.Zero)), // 14:05 at the sites
+        });
         foreach (var (name, role, sites) in new[] { ("zhen", OperatorRole.Township, new[] { "S01" }), ("lin", OperatorRole.Township, ["S02"]),
             ("xian", OperatorRole.County, []), ("zhan", OperatorRole.SiteHost, ["S01"]) })
         {
@@ -57,6 +62,7 @@ public sealed class DeskEnrolmentTests : IAsyncLifetime
         string page = await http.GetStringAsync("/console/rosters");
         Assert.Matches($"<table id=\"desk-taps\">.*<code>{NewCard}</code>.*<option value=\"S01\\|3\">S01 老人 3（低保）</option>", page);
         Assert.DoesNotContain("S02|3", page); // only the sites this operator manages
+        Assert.Contains($"<td>2026-11-23 14:05</td><td><code>{NewCard}</code>", page); // on the gateway's clock, as the rest of the page
 
         var enrolled = await http.PostAsync("/console/desk/enrol", Form(("csrf", Token(page)), ("card", NewCard), ("elder", "S01|3")));
         Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
