@@ -95,15 +95,18 @@ public sealed class SimulatedTerminal : IAsyncDisposable
     /// Runs the main loop with no card until done says so, the simulated clock following real time,
     /// so round trips are measured as a real terminal measures them however loaded the machine is.
     /// Wakes on every inbound message (at least every 10 ms). False when <paramref name="limit"/> of
-    /// real time passed first: a guard against a hang, not a deadline for the work.
+    /// real time passed first: a guard against a hang, not a deadline for the work. Real time is
+    /// <paramref name="time"/>'s (the system's unless a test moves its own).
     /// </summary>
-    public async Task<bool> RunUntilAsync(Func<bool> done, TimeSpan limit)
+    public async Task<bool> RunUntilAsync(Func<bool> done, TimeSpan limit, TimeProvider? time = null)
     {
-        var real = System.Diagnostics.Stopwatch.StartNew();
+        time ??= TimeProvider.System;
+        long start = time.GetTimestamp();
         long lastMs = 0;
         while (true)
         {
-            long nowMs = real.ElapsedMilliseconds;
+            var elapsed = time.GetElapsedTime(start);
+            long nowMs = (long)elapsed.TotalMilliseconds;
             Clock.Advance(TimeSpan.FromMilliseconds(nowMs - lastMs));
             lastMs = nowMs;
             Core.Tick();
@@ -112,7 +115,7 @@ public sealed class SimulatedTerminal : IAsyncDisposable
                 return true;
             }
 
-            if (real.Elapsed > limit)
+            if (elapsed > limit)
             {
                 return false;
             }

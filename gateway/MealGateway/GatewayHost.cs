@@ -135,11 +135,12 @@ public sealed class GatewayHost : IAsyncDisposable
             Backup.BackupApi.Map(web, store, options.DataDirectory);
             Metrics.MetricsEndpoint.Map(web, new Metrics.GatewayMetrics(store, ingest, settlement, broker, new Terminals.TerminalLiveness(options.StatusClock)));
             var policy = settlement;
+            var deskTaps = options.DeskReader is null ? null : new DeskReader.DeskTaps();
             OperatorConsole.ConsoleEndpoints.Map(web, new OperatorConsole.ConsoleServices(store, ingest, settlement, credentials, broker, accounts, () => policy.Policy?.Current)
             {
                 Liveness = new Terminals.TerminalLiveness(options.StatusClock),
+                DeskTaps = deskTaps,
             });
-            var deskTaps = options.DeskReader is null ? null : new DeskReader.DeskTaps();
             DeskReader.DeskReaderLoop? desk = null;
             DeskReader.DeskApi.Map(web, deskTaps, () => desk?.Health);
             stage = "http";
@@ -179,7 +180,8 @@ public sealed class GatewayHost : IAsyncDisposable
             return null;
         }
 
-        var reader = new DeskReader.DeskReader(spi, new DeskReader.DeskClock(TimeProvider.System), TimeProvider.System);
+        // Polling and the reader's watchdog run on the monotonic system clock; a tap is stamped on the gateway's clock, as the console shows it.
+        var reader = new DeskReader.DeskReader(spi, new DeskReader.DeskClock(TimeProvider.System), options.Time);
         var loop = new DeskReader.DeskReaderLoop(reader, taps.Add, healthy =>
         {
             if (healthy)

@@ -18,6 +18,7 @@ public static class ConsoleEndpoints
         TerminalsPage.Map(app, services);
         RostersPage.Map(app, services);
         EnrolmentForms.Map(app, services);
+        DeskTapForms.Map(app, services);
         ReviewsPage.Map(app, services);
         SettlementPage.Map(app, services);
         AccountsPage.Map(app, services);

@@ -27,6 +27,9 @@ public sealed class ConsoleServices(
     public CardEnrolments Enrolments { get; } = new(store, ingest.Channels.Downloads.Images);
     public ReviewDesk Reviews { get; } = new(store, settlement.Time);
 
+    /// <summary>The enrolment desk's taps; null when the gateway runs without a desk reader.</summary>
+    public DeskReader.DeskTaps? DeskTaps { get; init; }
+
     /// <summary>On the clock that stamps heartbeats (GatewayOptions.StatusClock).</summary>
     public TerminalLiveness Liveness { get; init; } = new(TimeProvider.System);
 

@@ -93,6 +93,7 @@ public static class EnrolmentForms
             c.Enrolment is { } e ? $"已登记给老人 {e.ElderId}（{H(e.By)}）"
                 : account.MayManage(c.Site) ? EnrolForm(context, services, c) : "<small>乡镇账户可登记</small>",
         }), "没有未登记卡的刷卡记录"));
+        html.Append(DeskTapForms.Section(context, services, account));
 
         var enrolled = services.Enrolments.Of(null).Where(e => account.MayRead(e.Site)).ToList();
         html.Append("<h3>已登记的卡</h3>").Append(Table("enrolments", ["站点", "卡号", "老人编号", "登记人", "登记时间", "状态", ""], enrolled.Select(e => new[]

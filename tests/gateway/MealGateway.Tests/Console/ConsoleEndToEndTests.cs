@@ -1,6 +1,8 @@
 using System.Text;
+using ClosedXML.Excel;
 using MealGateway.Accounts;
 using MealGateway.Downloads;
+using MealGateway.Tests.DeskReader;
 using MealGateway.Tests.Settlement;
 using MealTerminal.Core.Cards;
 using MealTerminal.Core.Meals;
@@ -11,13 +13,16 @@ namespace MealGateway.Tests.OperatorConsole;
 
 /// <summary>
 /// Issue #16's acceptance, in a real browser: a township operator uploads a roster with an error,
-/// corrects it and enrols an unknown card; the county approves and rejects held meals, settles and
-/// downloads the statement, whose numbers match the tallies.
+/// corrects it, enrols an unknown card and a card tapped on the enrolment desk's reader (the emulated
+/// MFRC522); the county approves and rejects held meals, settles and downloads the statement as CSV
+/// and XLSX, whose numbers match the tallies. Every step is a click or a form post in chromium.
 /// </summary>
 public sealed class ConsoleEndToEndTests : IDisposable
 {
     private const string Password = "console-test-pw-1";
+    private const string DeskCard = "04C1D2E3F4A5B6";
     private readonly MonthRig rig = new();
+    private readonly RfField deskField = new();
 
     public void Dispose() => rig.Dispose();
 
@@ -35,6 +40,7 @@ public sealed class ConsoleEndToEndTests : IDisposable
         await using (var gateway = await GatewayHost.StartAsync(new GatewayOptions
         {
             DataDirectory = rig.Directory, MqttPort = 0, HttpPort = 0, PolicyPath = policy, GatewayId = "GW1", Time = rig.Clock,
+            DeskReader = new EmulatedMfrc522(deskField),
         }))
         {
             Assert.Null(gateway.Accounts.Add("zhen", OperatorRole.Township, ["S01", "S02"], Password));
@@ -53,14 +59,26 @@ public sealed class ConsoleEndToEndTests : IDisposable
 
             Assert.Contains("2026-10-05 12:00 午餐 T01 04998877 1", browser.Find("#unknown-cards").Text); // site, time, terminal, card, taps
             browser.Find("#elder-04998877 option[value='3']").Click();
-            browser.Find("#enrol-04998877").Click();
+            Submit(browser, "#enrol-04998877");
             Assert.Contains("已登记给老人 3", browser.Notice());
             Assert.Contains("待下一版名册", browser.Find("#enrolments").Text);
-            browser.Find("#publish-S01").Click();
+            Submit(browser, "#publish-S01");
             Assert.Contains("名册第 2 版已发布（3 张卡）", browser.Notice());
-            var enrolled = RosterImageEntries.Read(gateway.Ingest.Channels.Downloads.Images.Current("S01", DownloadCodec.KindRoster)!.Image)
-                .Single(e => CardKey.ToHex(e.CardKey, 0) == "04998877");
-            Assert.Equal((3u, (byte)1), (enrolled.ElderId, enrolled.Category));
+            Assert.Equal((3u, (byte)1), Enrolled(gateway, "04998877"));
+
+            // A new card tapped on the desk's reader, given to elder 1 of S01 from the same page.
+            var tapped = gateway.DeskTaps!.NextAsync();
+            deskField.Place(new EmulatedCard(Convert.FromHexString(DeskCard)));
+            await HangGuard.Of(tapped, "the desk reader's tap");
+            browser.Open("/console/rosters");
+            Assert.Contains(DeskCard, browser.Find("#desk-taps").Text);
+            browser.Find($"#desk-elder-{DeskCard} option[value='S01|1']").Click();
+            Submit(browser, $"#desk-enrol-{DeskCard}");
+            Assert.Contains($"发卡台的卡 {DeskCard} 已登记给站点 S01 老人 1", browser.Notice());
+            Assert.Contains("已登记给站点 S01 老人 1（zhen）", browser.Find("#desk-taps").Text);
+            Submit(browser, "#publish-S01");
+            Assert.Contains("名册第 3 版已发布（4 张卡）", browser.Notice());
+            Assert.Equal((1u, (byte)0), Enrolled(gateway, DeskCard));
 
             browser.Find("nav button.link").Click(); // 退出
             browser.Until(d => d.Url.EndsWith("/console/login", StringComparison.Ordinal) ? d.Url : null, "the login page after logout");
@@ -75,7 +93,7 @@ public sealed class ConsoleEndToEndTests : IDisposable
             Assert.Contains("两站就餐已核实", held);
 
             browser.Open("/console/settlement?month=2026-10");
-            browser.Find("#settle").Click();
+            Submit(browser, "#settle");
             Assert.Contains("2026-10 已结算", browser.Notice());
             int s01 = TallyMeals(gateway, "S01"), s02 = TallyMeals(gateway, "S02") - 1; // the rejected meal is not paid
             Assert.Equal((3, 2), (s01, s02));
@@ -88,6 +106,15 @@ public sealed class ConsoleEndToEndTests : IDisposable
             string total = File.ReadAllText(csv, Encoding.UTF8).Split('\n').Single(l => l.StartsWith("合计", StringComparison.Ordinal)).Trim();
             Assert.Equal($"合计,,,{s01},45.00,24.00,21.00", total);
             Assert.Equal((s02.ToString(), "4.00"), (Row(browser, "statements", "S02")[2], Row(browser, "statements", "S02")[4]));
+
+            browser.Find("#xlsx-S01").Click();
+            string xlsx = browser.Until(_ => Directory.GetFiles(browser.Downloads, "S01-2026-10-*.xlsx").FirstOrDefault(), "the downloaded workbook");
+            using var book = new XLWorkbook(xlsx);
+            var sum = book.Worksheet("明细").RowsUsed().Single(r => r.Cell(1).GetString() == "合计");
+            Assert.Equal((s01, 45.00m, 24.00m, 21.00m), (sum.Cell(4).GetValue<int>(), sum.Cell(5).GetValue<decimal>(), sum.Cell(6).GetValue<decimal>(), sum.Cell(7).GetValue<decimal>()));
+            var summary = book.Worksheet("汇总");
+            decimal Fact(string label) => summary.RowsUsed().Single(r => r.Cell(1).GetString() == label).Cell(2).GetValue<decimal>();
+            Assert.Equal((s01, 24.00m), ((int)Fact("用餐人次"), Fact("补贴合计(元)")));
         }
 
         rig.Open();
@@ -101,6 +128,21 @@ public sealed class ConsoleEndToEndTests : IDisposable
         var old = browser.Find("h1");
         browser.Find($"#upload-{site}").Click();
         browser.Until(d => IsStale(old) ? d : null, "the page answering the upload");
+    }
+
+    /// <summary>Clicks a form's button and waits for the page that answers it.</summary>
+    private static void Submit(Browser browser, string button)
+    {
+        var old = browser.Find("h1");
+        browser.Find(button).Click();
+        browser.Until(d => IsStale(old) ? d : null, $"the page answering {button}");
+    }
+
+    private static (uint Elder, byte Category) Enrolled(GatewayHost gateway, string card)
+    {
+        var entry = RosterImageEntries.Read(gateway.Ingest.Channels.Downloads.Images.Current("S01", DownloadCodec.KindRoster)!.Image)
+            .Single(e => CardKey.ToHex(e.CardKey, 0) == card);
+        return (entry.ElderId, entry.Category);
     }
 
     private static void Decide(Browser browser, string id, string decision, string reason)

@@ -1,5 +1,6 @@
 using MealGateway.Accounts;
 using MealGateway.Terminals;
+using MealGateway.Tests.DeskReader;
 using MealGateway.Tests.Settlement;
 using MealTerminal.Core.Meals;
 using static MealGateway.Tests.Settlement.MonthRig;
@@ -8,7 +9,8 @@ namespace MealGateway.Tests.OperatorConsole;
 
 /// <summary>
 /// Every console page in chromium at 1366x768 over a demo network (two sites, five terminals: one
-/// silent, one offline; held meals, an unknown card, a settled month with a late revision). Runs with
+/// silent, one offline; held meals, an unknown card, a card on the enrolment desk's reader, a settled
+/// month with a late revision). Runs with
 /// the suite into a temporary folder; with CONSOLE_SCREENSHOTS=docs/console it regenerates the
 /// pictures in docs/console (docs/console/README.md).
 /// </summary>
@@ -18,11 +20,13 @@ public sealed class ConsoleScreenshots : IDisposable
     private static readonly (string File, string Path, string User)[] Pages =
     [
         ("overview.png", "/console", "xian"), ("terminals.png", "/console/terminals", "zhen"), ("rosters.png", "/console/rosters", "zhen"),
+        ("rosters-desk.png", "/console/rosters#desk", "zhen"),
         ("reviews.png", "/console/reviews?month=2026-11", "xian"), ("settlement.png", "/console/settlement?month=2026-10", "xian"),
         ("accounts.png", "/console/accounts", "xian"),
     ];
 
     private readonly MonthRig rig = new();
+    private readonly RfField deskField = new();
 
     public void Dispose() => rig.Dispose();
 
@@ -42,9 +46,13 @@ public sealed class ConsoleScreenshots : IDisposable
         await using (var gateway = await GatewayHost.StartAsync(new GatewayOptions
         {
             DataDirectory = rig.Directory, MqttPort = 0, HttpPort = 0, PolicyPath = policy, GatewayId = "GW1", Time = rig.Clock, StatusClock = status,
+            DeskReader = new EmulatedMfrc522(deskField),
         }))
         {
             Network(gateway, status, rig.Clock.GetUtcNow().UtcDateTime);
+            var tapped = gateway.DeskTaps!.NextAsync();
+            deskField.Place(new EmulatedCard(Convert.FromHexString("04C1D2E3F4A5B6"))); // a new card on the desk, waiting for its elder
+            await HangGuard.Of(tapped, "the desk reader's tap");
             Assert.Equal(MealGateway.Settlement.ReviewOutcome.Decided,
                 new MealGateway.Settlement.ReviewDesk(gateway.Store, rig.Clock).Decide("S01/T02/0000000001", "reject", "同一终端两次刷卡，核实为误刷", "xian").Outcome);
             using var browser = new Browser(gateway.HttpUrl);
