@@ -2,7 +2,7 @@ namespace MealTerminal.Drivers.Voice
 {
     /// <summary>
     /// Command frames of the UART text-to-speech modules, 9600 baud 8N1 by default on both.
-    /// SYN6288 (Beijing InfoQuick SinoVoice, "SYN6288 中文语音合成芯片 数据手册", 通讯协议): FD, u16 big-endian
+    /// SYN6288 (Beijing Yutone World Technology, "SYN6288 中文语音合成芯片 数据手册", 通讯协议): FD, u16 big-endian
     /// length of what follows the length field, command 01 (synthesise) with parameter 00 (text in
     /// GB2312, no background music), the text, then an XOR of every byte before it; stop is
     /// FD 00 02 02 FD. The module answers 0x41 when it took a frame and raises BUSY while speaking.
