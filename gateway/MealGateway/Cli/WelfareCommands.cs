@@ -65,10 +65,10 @@ internal static class WelfareCommands
             return 0;
         }
 
-        Console.WriteLine("站点\t老人编号\t连续未到(天)\t已知原因\t探访人\t探访结果");
+        Console.WriteLine("站点\t老人编号\t姓名\t连续未到(天)\t已知原因\t探访人\t探访结果");
         foreach (var a in list.Lines)
         {
-            Console.WriteLine($"{a.Site}\t{a.ElderId}\t{a.DaysInARow}\t{a.KnownReason}\t{a.CheckedBy}\t{a.Outcome}");
+            Console.WriteLine($"{a.Site}\t{a.ElderId}\t{a.Name}\t{a.DaysInARow}\t{a.KnownReason}\t{a.CheckedBy}\t{a.Outcome}");
         }
 
         Console.WriteLine($"{day} 常来未到 {list.Lines.Count(a => a.KnownReason is null)} 人（另有已知原因 {list.Lines.Count(a => a.KnownReason is not null)} 人）");

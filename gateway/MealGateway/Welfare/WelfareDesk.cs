@@ -63,13 +63,14 @@ public sealed class WelfareDesk(MealStore store, TimeProvider time, Func<DateOnl
             }
 
             var absences = db.GetCollection<KnownAbsence>(AbsencesName).Find(Query.And(Query.LTE(nameof(KnownAbsence.From), day), Query.GTE(nameof(KnownAbsence.To), day))).ToList();
+            var names = new AbsentNames(Rosters(db));
             var visits = db.GetCollection<WelfareVisit>(VisitsName).Find(Query.EQ(nameof(WelfareVisit.Day), day)).ToDictionary(v => v.Id);
             var lines = WelfareRule.Absent(day, setting, serviceDays, meals, LeftRegulars(db),
                     (elder, _) => absences.FirstOrDefault(a => a.ElderId == elder)?.Reason)
                 .Where(a => site is null || a.Site == site)
                 .Select(a => visits.TryGetValue(WelfareVisit.KeyOf(a.Site, day, a.ElderId), out var v)
-                    ? new AbsentLine(a.Site, a.ElderId, a.DaysInARow, a.KnownReason, v.By, v.CheckedUtc, v.Outcome)
-                    : new AbsentLine(a.Site, a.ElderId, a.DaysInARow, a.KnownReason, null, null, null))
+                    ? new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, v.By, v.CheckedUtc, v.Outcome)
+                    : new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, null, null, null))
                 .ToList();
             return new AbsentList(day, true, cutoff, lines);
         });
@@ -129,11 +130,14 @@ public sealed class WelfareDesk(MealStore store, TimeProvider time, Func<DateOnl
 
     public static bool IsDay(string? text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", out _);
 
+    private static IEnumerable<Downloads.SiteImage> Rosters(LiteDatabase db) =>
+        db.GetCollection<Downloads.SiteImage>(SiteImagesName).Find(Query.EQ(nameof(Downloads.SiteImage.Kind), DownloadCodec.KindRoster));
+
     /// <summary>Elders with a card the current roster of any site marks suspended or deceased: they leave the regulars at once.</summary>
     private static HashSet<long> LeftRegulars(LiteDatabase db)
     {
         var left = new HashSet<long>();
-        foreach (var image in db.GetCollection<Downloads.SiteImage>(SiteImagesName).Find(Query.EQ(nameof(Downloads.SiteImage.Kind), DownloadCodec.KindRoster)))
+        foreach (var image in Rosters(db))
         {
             for (int at = RosterFormat.HeaderSize; at + RosterFormat.EntrySize <= image.Image.Length; at += RosterFormat.EntrySize)
             {
