@@ -15,7 +15,7 @@ public sealed record SiteAbsences(string Site, int Absent, int WithKnownReason);
 /// <summary>
 /// Pushes each day's absence counts (常来未到, counts only: no ids, no names) to the county platform
 /// through the statements' outbox, so they share its guarantees: the entry is written durably once
-/// per day (idempotency key "absences|{gateway}|{day}", written only if absent), sent in order with
+/// per day (idempotency key "{gatewayId}:absences:{day}", written only if absent), sent in order with
 /// the key, retried on the schedule while the platform is down, and picked up again after a kill.
 /// A day is final at 02:00 local the next day (FinalAfter, 26 hours after its start): the day is over, so every known reason a
 /// site host enters that day counts, and terminals that were offline in the evening have had two
@@ -38,7 +38,7 @@ public sealed class AbsenceReports(MealStore store, WelfareDesk desk, TimeProvid
     /// <summary>The newest day queued, read from the outbox once (one scan per process, not per settle pass).</summary>
     private string? newest;
 
-    public static string KeyOf(string gatewayId, string day) => $"{Kind}|{gatewayId}|{day}";
+    public static string KeyOf(string gatewayId, string day) => $"{gatewayId}:{Kind}:{day}";
 
     /// <summary>Writes an outbox entry for every day that became final and has none yet; returns how many were written.</summary>
     public int EnqueueDue()

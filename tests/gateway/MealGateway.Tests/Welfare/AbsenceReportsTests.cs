@@ -55,7 +55,7 @@ public sealed class AbsenceReportsTests : IDisposable
 
         var entry = rig.Statements.Outbox(AbsenceReports.Kind)[^1];
         Assert.Equal(2, rig.Statements.Outbox(AbsenceReports.Kind).Count);
-        Assert.Equal(("absences|GW1|2026-10-20", "2026-10-20"), (entry.IdempotencyKey, entry.Period));
+        Assert.Equal(("GW1:absences:2026-10-20", "2026-10-20"), (entry.IdempotencyKey, entry.Period));
         Assert.Contains("\"absent\":1,\"withKnownReason\":1", rig.Statements.JsonOf(entry));
     }
 
