@@ -160,7 +160,7 @@ public sealed class SettlementService : IAsyncDisposable
                     }
                 }
 
-                if (Absences.EnqueueDue() is > 0 and var days)
+                if (Forwarder is not null && Absences.EnqueueDue() is > 0 and var days) // nothing to push without a county platform
                 {
                     logger.LogInformation("Queued the absence counts of {Count} finished days for the county", days);
                     Forwarder?.Nudge();
