@@ -9,8 +9,9 @@ namespace MealTerminal.Core.Meals
     /// days before today (a service day: a local day with any counted meal here); after the cut-off a
     /// regular with no counted meal today is absent. An elder with a suspended or deceased card in the
     /// roster is never a regular. The gateway applies the same rule county-wide (docs/welfare.md), so
-    /// for a single-site county the two lists are equal. Records made without a valid clock are left
-    /// out. Built on demand for the host review page (not the tap path) and dropped after.
+    /// for a single-site county the two lists are equal. A meal made without a valid clock counts on
+    /// the day its boot's clock anchor (VerdictCode.ClockSet) places it, as MealHistory and the
+    /// gateway's placement do; a boot with no anchor in the ledger places none. Built on demand for the host review page (not the tap path) and dropped after.
     /// </summary>
     public sealed class AbsentList
     {
@@ -24,6 +25,8 @@ namespace MealTerminal.Core.Meals
         private readonly MealRecord record = new MealRecord();
         private int windowCount;
         private int used;
+        private int anchorBoot;
+        private uint anchorStart;
 
         /// <summary>Absent regulars, elder ids ascending; Count of them are valid.</summary>
         public readonly uint[] Absent = new uint[TableSize];
@@ -74,15 +77,15 @@ namespace MealTerminal.Core.Meals
         /// <summary>The newest m distinct days before today with a counted meal, newest first.</summary>
         private void FindServiceDays(LedgerScan scan, int offset, int today, int m)
         {
-            scan.Start();
+            StartScan(scan);
             while (scan.Next(record))
             {
-                if (!record.ClockValid || !VerdictCode.IsMeal(record.Verdict))
+                int day = PlacedMealDay(offset);
+                if (day < 0)
                 {
                     continue;
                 }
 
-                int day = LocalTime.LocalDay(record.Time, offset);
                 if (windowCount == m && day < window[m - 1])
                 {
                     return; // older than every service day kept
@@ -106,15 +109,15 @@ namespace MealTerminal.Core.Meals
 
         private void MarkMeals(LedgerScan scan, int offset, int today)
         {
-            scan.Start();
+            StartScan(scan);
             while (scan.Next(record))
             {
-                if (!record.ClockValid || !VerdictCode.IsMeal(record.Verdict) || record.ElderId == 0)
+                int day = PlacedMealDay(offset);
+                if (day < 0 || record.ElderId == 0)
                 {
                     continue;
                 }
 
-                int day = LocalTime.LocalDay(record.Time, offset);
                 if (day < window[windowCount - 1])
                 {
                     return;
@@ -127,6 +130,49 @@ namespace MealTerminal.Core.Meals
                     marks[slot] |= bit;
                 }
             }
+        }
+
+        private void StartScan(LedgerScan scan)
+        {
+            anchorBoot = -1;
+            anchorStart = 0;
+            scan.Start();
+        }
+
+        /// <summary>
+        /// The local day of the meal in record, or -1 when it is no meal or cannot be placed. Reading
+        /// newest first, a boot's clock anchor comes before the clockless records it places (the
+        /// newest anchor of a boot is the one kept, as at the gateway).
+        /// </summary>
+        private int PlacedMealDay(int offset)
+        {
+            if (record.Verdict == VerdictCode.ClockSet)
+            {
+                if (record.BootCount != anchorBoot)
+                {
+                    anchorBoot = record.BootCount;
+                    anchorStart = record.Time > record.ElderId ? record.Time - record.ElderId : 0;
+                }
+
+                return -1;
+            }
+
+            if (record.BootCount != anchorBoot)
+            {
+                anchorBoot = -1; // a boot's records are contiguous: an older boot, not anchored yet
+            }
+
+            if (!VerdictCode.IsMeal(record.Verdict))
+            {
+                return -1;
+            }
+
+            if (record.ClockValid)
+            {
+                return LocalTime.LocalDay(record.Time, offset);
+            }
+
+            return anchorBoot < 0 ? -1 : LocalTime.LocalDay(anchorStart + (record.Time / 1000), offset);
         }
 
         /// <summary>A suspended or deceased elder leaves the regulars at once, whatever they ate.</summary>

@@ -132,7 +132,7 @@ public sealed class DemoRunner(string dataDirectory, int mqttPort, int httpPort,
     /// <summary>The day's welfare check (常来未到) at the gateway and on terminal T01's host review page.</summary>
     private void ShowAbsent(TextWriter output, string day)
     {
-        var list = new MealGateway.Welfare.WelfareDesk(Gateway!.Store, TimeProvider.System).Absent(day);
+        var list = Gateway!.Settlement.Welfare.Absent(day); // the rule of the demo policy (常来 line, default 4 of 7)
         output.WriteLine();
         output.WriteLine($"{day} 常来未到（网关，全县）: {list.Lines.Count} 人; 常来 = 最近 7 个供餐日中至少 4 天用餐，演示只有这一天，所以还没有常来老人 " +
             $"→ {Gateway.HttpUrl}/api/welfare?day={day}");

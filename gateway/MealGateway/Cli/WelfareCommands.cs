@@ -10,8 +10,9 @@ internal static class WelfareCommands
     {
         var day = new Option<string>("--day") { Description = "Local day, yyyy-MM-dd", Required = true };
         var site = new Option<string?>("--site") { Description = "One site (default: county-wide)" };
-        var list = new Command("welfare", "The day's absent regulars (常来未到), longest absences first, with known reasons and checks") { data, day, site };
-        list.SetAction(parse => List(parse.GetValue(data)!, parse.GetValue(day)!, parse.GetValue(site)));
+        var policy = new Option<string?>("--policy") { Description = "Subsidy policy file whose 常来 line sets the rule (default 4 of 7, 14:00)" };
+        var list = new Command("welfare", "The day's absent regulars (常来未到), longest absences first, with known reasons and checks") { data, day, site, policy };
+        list.SetAction(parse => List(parse.GetValue(data)!, parse.GetValue(day)!, parse.GetValue(site), parse.GetValue(policy)));
 
         var siteRequired = new Option<string>("--site") { Description = "The site", Required = true };
         var elder = new Option<long>("--elder") { Description = "Elder id", Required = true };
@@ -30,7 +31,7 @@ internal static class WelfareCommands
         return [list, absence, visit];
     }
 
-    private static int List(string dir, string day, string? site)
+    private static int List(string dir, string day, string? site, string? policyPath)
     {
         if (!WelfareDesk.IsDay(day))
         {
@@ -44,17 +45,30 @@ internal static class WelfareCommands
             return exit;
         }
 
-        var list = new WelfareDesk(store, TimeProvider.System).Absent(day, site);
+        Policy.SubsidyPolicy? policy = null;
+        if (policyPath is not null)
+        {
+            var running = new Policy.RunningPolicy(policyPath, store.Periods);
+            if (!running.TryReload(out string problem))
+            {
+                Console.Error.WriteLine($"错误：{problem}");
+                return 2;
+            }
+
+            policy = running.Current;
+        }
+
+        var list = new WelfareDesk(store, TimeProvider.System, d => policy?.WelfareOn(d) ?? new WelfareSetting()).Absent(day, site);
         if (!list.Ready)
         {
             Console.WriteLine($"{day} {list.Cutoff} 后统计常来未到");
             return 0;
         }
 
-        Console.WriteLine("站点\t老人编号\t连续未到(天)\t已知原因\t探访人\t探访结果");
+        Console.WriteLine("站点\t老人编号\t姓名\t连续未到(天)\t已知原因\t探访人\t探访结果");
         foreach (var a in list.Lines)
         {
-            Console.WriteLine($"{a.Site}\t{a.ElderId}\t{a.DaysInARow}\t{a.KnownReason}\t{a.CheckedBy}\t{a.Outcome}");
+            Console.WriteLine($"{a.Site}\t{a.ElderId}\t{a.Name}\t{a.DaysInARow}\t{a.KnownReason}\t{a.CheckedBy}\t{a.Outcome}");
         }
 
         Console.WriteLine($"{day} 常来未到 {list.Lines.Count(a => a.KnownReason is null)} 人（另有已知原因 {list.Lines.Count(a => a.KnownReason is not null)} 人）");

@@ -23,7 +23,12 @@ public sealed class CountyClient(CountyOptions options, HttpMessageHandler? hand
         BaseAddress = options.BaseUrl, Timeout = options.Timeout,
     };
 
-    public static string PathOf(string kind) => kind == StatementKind.Daily ? "/v1/daily-tallies" : "/v1/statements";
+    public static string PathOf(string kind) => kind switch
+    {
+        StatementKind.Daily => "/v1/daily-tallies",
+        Welfare.AbsenceReports.Kind => "/v1/daily-absences",
+        _ => "/v1/statements",
+    };
 
     public async Task<DeliveryResult> SendAsync(OutboxEntry entry, string json, DateTimeOffset now, CancellationToken cancellationToken)
     {

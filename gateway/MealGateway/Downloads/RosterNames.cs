@@ -77,6 +77,19 @@ public static class RosterNames
         return null;
     }
 
+    /// <summary>A name as a roster image carries it (GB2312, already shown as the county's rule says) back to text; "" when unreadable.</summary>
+    public static string Decode(byte[] bytes, int offset, int length)
+    {
+        try
+        {
+            return Gb2312.GetString(bytes, offset, length);
+        }
+        catch (DecoderFallbackException)
+        {
+            return string.Empty;
+        }
+    }
+
     /// <summary>Name bytes beyond what a terminal's roster slot budgets (RosterFormat.NameBudgetPerEntry per elder), or null.</summary>
     public static string? BudgetProblem(IReadOnlyCollection<RosterEntry> entries, int maxEntries)
     {

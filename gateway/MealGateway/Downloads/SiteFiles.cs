@@ -45,7 +45,13 @@ public static class SiteFiles
 
                 var day = DateOnly.FromDateTime(nowUtc.AddMinutes(values.UtcOffsetMinutes));
                 problems = ConfigPolicyCheck.Problems(site, values, text, fileName, policy, images.PeriodCatalogue(), day);
-                return problems.Count > 0 ? null : images.SetConfig(site, values, text, nowUtc);
+                if (problems.Count > 0)
+                {
+                    return null;
+                }
+
+                Welfare.WelfareConfigCheck.Derive(values, policy!.WelfareOn(day));
+                return images.SetConfig(site, values, text, nowUtc);
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }

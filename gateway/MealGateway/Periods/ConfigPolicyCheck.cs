@@ -8,11 +8,12 @@ namespace MealGateway.Periods;
 /// Checks a site's configuration against what the gateway settles with, before it is stored:
 /// its period names fit the gateway's period codes, the policy prices every period for every elder
 /// category on the day it is stored, and any price it shows elders is the policy's price and
-/// subsidy on that day (docs/rosters.md). Every problem names the file line.
+/// subsidy on that day (docs/rosters.md), and its welfare-check fields are the county's rule
+/// (WelfareConfigCheck). Every problem names the file line.
 /// </summary>
 public static class ConfigPolicyCheck
 {
-    public static List<string> Problems(string site, ConfigValues values, string text, string fileName, SubsidyPolicy? policy, MealPeriod[] catalogue, DateOnly day)
+    public static List<string> Problems(string site, ConfigValues values, string text, string fileName, SubsidyPolicy? policy, MealPeriod[] catalogue, DateOnly day, bool stored = false)
     {
         var problems = new List<string>();
         var newNames = PeriodCatalogue.NewNames(catalogue, values.Periods);
@@ -31,6 +32,7 @@ public static class ConfigPolicyCheck
             return problems;
         }
 
+        problems.AddRange(Welfare.WelfareConfigCheck.Problems(values, text, fileName, policy.WelfareOn(day), day, stored));
         for (int period = 0; period < values.Periods.Length; period++)
         {
             string name = values.Periods[period].Name;
@@ -65,7 +67,7 @@ public static class ConfigPolicyCheck
             var values = new ConfigValues();
             if (ConfigImage.TryDecode(image.Image, image.Image.Length, values) > 0)
             {
-                problems.AddRange(Problems(image.Site, values, image.Source, $"站点 {image.Site} 配置第 {image.Version} 版", policy, catalogue, day));
+                problems.AddRange(Problems(image.Site, values, image.Source, $"站点 {image.Site} 配置第 {image.Version} 版", policy, catalogue, day, stored: true));
             }
         }
 

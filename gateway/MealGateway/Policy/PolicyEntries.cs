@@ -24,6 +24,13 @@ public sealed record DeliveryRate(DateOnly From, string Scope, int Category, lon
     public long FeeFen => SubsidyFen + CoPaymentFen;
 }
 
+/// <summary>
+/// The county's welfare-check rule from a date on (line <c>常来</c>): a regular ate at a site on at
+/// least Days of the last Window service days; after CutoffMinute (local) a regular who has not eaten
+/// is absent. County-wide: one rule for every site.
+/// </summary>
+public sealed record RegularsRule(DateOnly From, int Days, int Window, int CutoffMinute, int Line);
+
 /// <summary>The money for one meal at a site on a day: price = subsidy + co-payment.</summary>
 public sealed record MealRate(long PriceFen, long SubsidyFen, long CoPaymentFen);
 

@@ -21,6 +21,7 @@ public static class PolicyParser
         var prices = new List<MealPrice>();
         var rates = new List<SubsidyRate>();
         var deliveries = new List<DeliveryRate>();
+        var regulars = new List<RegularsRule>();
         string[] lines = text.Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
@@ -39,7 +40,8 @@ public static class PolicyParser
                 "price" or "价格" => ParsePrice(f, number, names, prices),
                 "subsidy" or "补贴" => ParseSubsidy(f, number, names, rates),
                 "delivery" or "送餐" => ParseDelivery(f, number, deliveries),
-                _ => $"未知的条目类型 '{f[0]}'，应为 price（价格）、subsidy（补贴）或 delivery（送餐）",
+                "regulars" or "常来" => RegularsLine.Parse(f, number, regulars),
+                _ => $"未知的条目类型 '{f[0]}'，应为 price（价格）、subsidy（补贴）、delivery（送餐）或 regulars（常来）",
             };
             if (problem is not null)
             {
@@ -50,6 +52,7 @@ public static class PolicyParser
         errors.AddRange(Duplicates(prices, p => (p.From, p.Scope, p.Period, 0), p => p.Line, "餐别"));
         errors.AddRange(Duplicates(rates, r => (r.From, r.Scope, r.Period, r.Category), r => r.Line, "老人类别和餐别"));
         errors.AddRange(Duplicates(deliveries, d => (d.From, d.Scope, 0, d.Category), d => d.Line, "老人类别的送餐费"));
+        errors.AddRange(Duplicates(regulars, r => (r.From, PolicyScope.AllSites, 0, 0), r => r.Line, "常来规则"));
         if (errors.Count == 0 && prices.Count == 0 && rates.Count == 0)
         {
             errors.Add(new PolicyError(1, "文件中没有任何价格或补贴条目"));
@@ -57,7 +60,7 @@ public static class PolicyParser
 
         if (errors.Count == 0)
         {
-            var policy = new SubsidyPolicy(prices, rates, names, deliveries);
+            var policy = new SubsidyPolicy(prices, rates, names, deliveries, regulars);
             errors.AddRange(PolicyConsistency.Check(policy));
             if (errors.Count == 0)
             {
@@ -132,7 +135,7 @@ public static class PolicyParser
         lines.GroupBy(keyOf).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1).Select(later => new PolicyError(lineOf(later),
             $"与第 {lineOf(g.First())} 行重复：同一站点、{what}在 {g.Key.Item1:yyyy-MM-dd} 已有设定")));
 
-    private static string? Date(string text, out DateOnly date) =>
+    internal static string? Date(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
             ? null
             : $"生效日期 '{text}' 无效，应为 yyyy-MM-dd";

@@ -13,8 +13,9 @@ public sealed class SubsidyPolicy
 
     private readonly Dictionary<(string Scope, int Category), DeliveryRate[]> deliveries;
 
-    internal SubsidyPolicy(IReadOnlyList<MealPrice> priceLines, IReadOnlyList<SubsidyRate> rateLines, IReadOnlyList<string> periodNames, IReadOnlyList<DeliveryRate>? deliveryLines = null)
+    internal SubsidyPolicy(IReadOnlyList<MealPrice> priceLines, IReadOnlyList<SubsidyRate> rateLines, IReadOnlyList<string> periodNames, IReadOnlyList<DeliveryRate>? deliveryLines = null, IReadOnlyList<RegularsRule>? regularsLines = null)
     {
+        Regulars = (regularsLines ?? []).OrderBy(r => r.From).ToArray();
         Deliveries = deliveryLines ?? [];
         deliveries = Deliveries.GroupBy(d => (d.Scope, d.Category)).ToDictionary(g => g.Key, g => g.OrderBy(d => d.From).ToArray());
         PeriodNames = periodNames;
@@ -33,6 +34,16 @@ public sealed class SubsidyPolicy
 
     /// <summary>Delivery fee lines (送餐费), effective-dated per category like the subsidies.</summary>
     public IReadOnlyList<DeliveryRate> Deliveries { get; }
+
+    /// <summary>The welfare-check rule lines (常来), oldest first.</summary>
+    public IReadOnlyList<RegularsRule> Regulars { get; }
+
+    /// <summary>The welfare-check rule in force on a day: the newest 常来 line from on or before it, else the default 4 of 7, 14:00.</summary>
+    public Welfare.WelfareSetting WelfareOn(DateOnly day)
+    {
+        var line = Regulars.LastOrDefault(r => r.From <= day);
+        return line is null ? new Welfare.WelfareSetting() : new Welfare.WelfareSetting(line.Days, line.Window, line.CutoffMinute);
+    }
 
     /// <summary>The delivery fee line in force for a site and category on a day, or null (no fee).</summary>
     public DeliveryRate? DeliveryOn(string site, DateOnly day, int category) =>

@@ -29,6 +29,8 @@ public sealed class SettlementService : IAsyncDisposable
         this.logger = logger;
         Statements = new SettlementStore(store);
         Policy = options.PolicyPath is null ? null : new RunningPolicy(options.PolicyPath, store.Periods);
+        Welfare = new Welfare.WelfareDesk(store, options.Time, day => Policy?.Current?.WelfareOn(day) ?? new Welfare.WelfareSetting());
+        Absences = new Welfare.AbsenceReports(store, Welfare, options.Time, options.GatewayId);
         if (options.County is not null)
         {
             client = new CountyClient(options.County);
@@ -37,6 +39,12 @@ public sealed class SettlementService : IAsyncDisposable
     }
 
     public SettlementStore Statements { get; }
+
+    /// <summary>The welfare check with the running policy's rule (HTTP, county push).</summary>
+    public Welfare.WelfareDesk Welfare { get; }
+
+    /// <summary>Queues each finished day's absence counts for the county (Welfare/AbsenceReports).</summary>
+    public Welfare.AbsenceReports Absences { get; }
 
     public RunningPolicy? Policy { get; }
 
@@ -150,6 +158,12 @@ public sealed class SettlementService : IAsyncDisposable
                         logger.LogInformation("Settled {Count} new statement revisions", LastRun.Revisions.Count);
                         Forwarder?.Nudge();
                     }
+                }
+
+                if (Forwarder is not null && Absences.EnqueueDue() is > 0 and var days) // nothing to push without a county platform
+                {
+                    logger.LogInformation("Queued the absence counts of {Count} finished days for the county", days);
+                    Forwarder?.Nudge();
                 }
 
                 await Task.Delay(options.SettleInterval, cancellationToken);

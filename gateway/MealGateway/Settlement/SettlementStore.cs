@@ -24,8 +24,8 @@ public sealed class SettlementStore(MealStore store)
         return document is null ? null : StatementJson.Read(StatementJson.Decompress(document.Body));
     });
 
-    /// <summary>The JSON an outbox entry sends: the stored revision without its held meals, the same bytes on every attempt.</summary>
-    public string JsonOf(OutboxEntry entry) => store.Read(db =>
+    /// <summary>The JSON an outbox entry sends: its own Body, or the stored revision without its held meals; the same bytes on every attempt.</summary>
+    public string JsonOf(OutboxEntry entry) => entry.Body is { Length: > 0 } ? entry.Body : store.Read(db =>
         StatementJson.ForCounty(StatementJson.Decompress(db.GetCollection<StatementDocument>(StatementsName).FindById(entry.StatementId).Body)));
 
     /// <summary>Latest revision number per (kind, site, period).</summary>
@@ -34,6 +34,10 @@ public sealed class SettlementStore(MealStore store)
     /// <summary>Outbox entries not yet delivered, in sending order.</summary>
     public IReadOnlyList<OutboxEntry> Pending() => store.Read(db =>
         db.GetCollection<OutboxEntry>(OutboxName).Find(e => !e.Delivered).OrderBy(e => e.Id).ToList());
+
+    /// <summary>Every outbox entry of a kind (delivered or not), in sending order.</summary>
+    public IReadOnlyList<OutboxEntry> Outbox(string kind) => store.Read(db =>
+        db.GetCollection<OutboxEntry>(OutboxName).Find(Query.EQ(nameof(OutboxEntry.Kind), kind)).OrderBy(e => e.Id).ToList());
 
     public (int Pending, int Delivered) OutboxCounts() => store.Read(db =>
     {

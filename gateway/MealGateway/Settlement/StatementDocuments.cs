@@ -43,8 +43,11 @@ public sealed class OutboxEntry
     public string Period { get; set; } = string.Empty;
     public int Revision { get; set; }
 
-    /// <summary>The StatementDocument whose JSON is sent.</summary>
+    /// <summary>The StatementDocument whose JSON is sent (statements; empty for entries that carry Body).</summary>
     public string StatementId { get; set; } = string.Empty;
+
+    /// <summary>The JSON sent, for entries that are no statement (a day's absence counts, Welfare/AbsenceReports); empty otherwise.</summary>
+    public string Body { get; set; } = string.Empty;
     public DateTime CreatedUtc { get; set; }
     public bool Delivered { get; set; }
     public DateTime? DeliveredUtc { get; set; }

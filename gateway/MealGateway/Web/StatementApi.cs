@@ -71,7 +71,7 @@ public static class StatementApi
                 a.Line.Kind, a.Line.Label, a.Site, a.Line.Terminal, a.Line.Sequence, a.Line.Day, a.Line.Period, a.Line.ElderId, a.Line.CardHex, a.Line.Detail,
             }))).RequireAuthorization(AccessPolicy.ReadSite);
         ReviewApi.Map(app, new ReviewDesk(store, settlement.Time));
-        WelfareApi.Map(app, new Welfare.WelfareDesk(store, settlement.Time));
+        WelfareApi.Map(app, settlement.Welfare);
         app.MapGet("/api/outbox", () =>
         {
             var (pending, delivered) = statements.OutboxCounts();

@@ -10,23 +10,31 @@ namespace MealGateway.Welfare;
 /// The welfare check at the gateway (docs/welfare.md): draws up a day's absent list per site and
 /// county-wide from the tallies and elder cells (never every record), keeps the site hosts' known
 /// reasons and the checks made on absent elders. A check is kept with its day, so the list of any
-/// day of the month shows who checked, when and what they found.
+/// day of the month shows who checked, when and what they found. The rule of a day is the county
+/// policy's 常来 line in force on it (settingOn; without a policy the default 4 of 7, 14:00).
 /// </summary>
-public sealed class WelfareDesk(MealStore store, TimeProvider time, WelfareSetting? setting = null)
+public sealed class WelfareDesk(MealStore store, TimeProvider time, Func<DateOnly, WelfareSetting>? settingOn = null)
 {
     internal const string AbsencesName = "known_absences";
     internal const string VisitsName = "welfare_visits";
     private const string SiteImagesName = "site_images";
 
-    public WelfareSetting Setting { get; } = setting ?? new WelfareSetting();
+    public WelfareDesk(MealStore store, TimeProvider time, WelfareSetting setting)
+        : this(store, time, _ => setting)
+    {
+    }
+
+    /// <summary>The rule of a local day.</summary>
+    public WelfareSetting SettingOn(DateOnly day) => settingOn?.Invoke(day) ?? new WelfareSetting();
 
     /// <summary>The absent list of a local day (yyyy-MM-dd) for one site or all; empty and not ready before the cut-off of that day.</summary>
     public AbsentList Absent(string day, string? site = null)
     {
-        string cutoff = $"{Setting.CutoffMinute / 60:D2}:{Setting.CutoffMinute % 60:D2}";
-        var now = time.GetUtcNow().UtcDateTime.AddMinutes(store.UtcOffsetMinutes);
         var date = DateOnly.ParseExact(day, "yyyy-MM-dd");
-        if (now < date.ToDateTime(TimeOnly.MinValue).AddMinutes(Setting.CutoffMinute))
+        var setting = SettingOn(date);
+        string cutoff = $"{setting.CutoffMinute / 60:D2}:{setting.CutoffMinute % 60:D2}";
+        var now = time.GetUtcNow().UtcDateTime.AddMinutes(store.UtcOffsetMinutes);
+        if (now < date.ToDateTime(TimeOnly.MinValue).AddMinutes(setting.CutoffMinute))
         {
             return new AbsentList(day, false, cutoff, []);
         }
@@ -55,13 +63,14 @@ public sealed class WelfareDesk(MealStore store, TimeProvider time, WelfareSetti
             }
 
             var absences = db.GetCollection<KnownAbsence>(AbsencesName).Find(Query.And(Query.LTE(nameof(KnownAbsence.From), day), Query.GTE(nameof(KnownAbsence.To), day))).ToList();
+            var names = new AbsentNames(Rosters(db));
             var visits = db.GetCollection<WelfareVisit>(VisitsName).Find(Query.EQ(nameof(WelfareVisit.Day), day)).ToDictionary(v => v.Id);
-            var lines = WelfareRule.Absent(day, Setting, serviceDays, meals, LeftRegulars(db),
+            var lines = WelfareRule.Absent(day, setting, serviceDays, meals, LeftRegulars(db),
                     (elder, _) => absences.FirstOrDefault(a => a.ElderId == elder)?.Reason)
                 .Where(a => site is null || a.Site == site)
                 .Select(a => visits.TryGetValue(WelfareVisit.KeyOf(a.Site, day, a.ElderId), out var v)
-                    ? new AbsentLine(a.Site, a.ElderId, a.DaysInARow, a.KnownReason, v.By, v.CheckedUtc, v.Outcome)
-                    : new AbsentLine(a.Site, a.ElderId, a.DaysInARow, a.KnownReason, null, null, null))
+                    ? new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, v.By, v.CheckedUtc, v.Outcome)
+                    : new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, null, null, null))
                 .ToList();
             return new AbsentList(day, true, cutoff, lines);
         });
@@ -121,11 +130,14 @@ public sealed class WelfareDesk(MealStore store, TimeProvider time, WelfareSetti
 
     public static bool IsDay(string? text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", out _);
 
+    private static IEnumerable<Downloads.SiteImage> Rosters(LiteDatabase db) =>
+        db.GetCollection<Downloads.SiteImage>(SiteImagesName).Find(Query.EQ(nameof(Downloads.SiteImage.Kind), DownloadCodec.KindRoster));
+
     /// <summary>Elders with a card the current roster of any site marks suspended or deceased: they leave the regulars at once.</summary>
     private static HashSet<long> LeftRegulars(LiteDatabase db)
     {
         var left = new HashSet<long>();
-        foreach (var image in db.GetCollection<Downloads.SiteImage>(SiteImagesName).Find(Query.EQ(nameof(Downloads.SiteImage.Kind), DownloadCodec.KindRoster)))
+        foreach (var image in Rosters(db))
         {
             for (int at = RosterFormat.HeaderSize; at + RosterFormat.EntrySize <= image.Image.Length; at += RosterFormat.EntrySize)
             {

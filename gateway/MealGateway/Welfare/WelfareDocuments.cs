@@ -29,8 +29,11 @@ public sealed class WelfareVisit
     public static string KeyOf(string site, string day, long elder) => $"{site}|{day}|{elder}";
 }
 
-/// <summary>One line of a day's absent list as served: the absence, and the check on it if any.</summary>
-public sealed record AbsentLine(string Site, long ElderId, int DaysInARow, string? KnownReason, string? CheckedBy, DateTime? CheckedUtc, string? Outcome);
+/// <summary>
+/// One line of a day's absent list as served: the absence, the elder's name as the roster shows it
+/// (masked per the county's rule; null when the roster has no names), and the check on it if any.
+/// </summary>
+public sealed record AbsentLine(string Site, long ElderId, string? Name, int DaysInARow, string? KnownReason, string? CheckedBy, DateTime? CheckedUtc, string? Outcome);
 
 /// <summary>A day's absent list: ready once the cut-off has passed (before it, Lines is empty).</summary>
 public sealed record AbsentList(string Day, bool Ready, string Cutoff, IReadOnlyList<AbsentLine> Lines);

@@ -79,6 +79,41 @@ public class AbsentListTests
     }
 
     [Fact]
+    public void ARegularWhoAteTodayBeforeTheClockWasValid_IsNotAbsent_OnceTheClockAnchorsTheMeal()
+    {
+        var rig = RigWithAWeek();
+        rig.Clock.IsWallClockValid = false; // power cut overnight, the RTC battery flat
+        rig.Reboot();
+        rig.Clock.MillisecondsSinceBoot = 60_000;
+        Assert.Equal(VerdictCode.Accepted, rig.Tap(TerminalRig.Uid(1))); // lunch without a clock
+        rig.Clock.MillisecondsSinceBoot = 600_000;
+        rig.Clock.SetLocal(2026, 11, 23, 11, 40); // time from the gateway: the meal was at 11:31
+        rig.Terminal.Tick(); // writes the boot's clock anchor
+        rig.Clock.SetLocal(2026, 11, 23, 14, 0);
+
+        var list = rig.Terminal.AbsentToday()!;
+
+        Assert.Equal(2, list.Regulars);
+        Assert.Equal(new uint[] { 5000 }, list.Absent.Take(list.Count));
+    }
+
+    [Fact]
+    public void AClocklessMealOfABootWithoutAnAnchor_IsNotPlaced_AsAtTheGateway()
+    {
+        var rig = RigWithAWeek();
+        rig.Clock.IsWallClockValid = false;
+        rig.Reboot();
+        Assert.Equal(VerdictCode.Accepted, rig.Tap(TerminalRig.Uid(1)));
+        rig.Clock.IsWallClockValid = false;
+        rig.Reboot(); // the clock never came in that boot: no anchor
+        rig.Clock.SetLocal(2026, 11, 23, 14, 0);
+
+        var list = rig.Terminal.AbsentToday()!;
+
+        Assert.Equal(new uint[] { 5000, 5001 }, list.Absent.Take(list.Count));
+    }
+
+    [Fact]
     public void ADeceasedOrSuspendedElder_LeavesTheRegularsAtOnce()
     {
         var rig = RigWithAWeek();

@@ -25,8 +25,8 @@ public enum StandInFault
 
 /// <summary>
 /// The county platform as the tests need it: Kestrel on loopback, checks each request's HMAC
-/// signature, applies each idempotency key once and each statement's revisions in order, and
-/// records what it applied. Faults are chosen per request by the test.
+/// signature, applies each idempotency key once and each statement's revisions in order (and each
+/// gateway's daily absence counts in day order), and records what it applied. Faults are chosen per request by the test.
 /// </summary>
 public sealed class CountyStandIn : IAsyncDisposable
 {
@@ -91,6 +91,9 @@ public sealed class CountyStandIn : IAsyncDisposable
         };
     }
 
+    /// <summary>Daily absence counts applied (POST /v1/daily-absences), in the order applied.</summary>
+    public ConcurrentQueue<MealGateway.Welfare.DailyAbsences> AppliedAbsences { get; } = new();
+
     /// <summary>Revisions applied, in the order applied.</summary>
     public ConcurrentQueue<Statement> Applied { get; } = new();
 
@@ -113,6 +116,7 @@ public sealed class CountyStandIn : IAsyncDisposable
         var standIn = new CountyStandIn(app);
         app.MapPost("/v1/statements", standIn.HandleAsync);
         app.MapPost("/v1/daily-tallies", standIn.HandleAsync);
+        app.MapPost("/v1/daily-absences", standIn.HandleAsync);
         await app.StartAsync();
         standIn.Url = new Uri(app.Urls.First());
         return standIn;
@@ -181,7 +185,8 @@ public sealed class CountyStandIn : IAsyncDisposable
             return;
         }
 
-        int status = Apply(key, StatementJson.Read(System.Text.Encoding.UTF8.GetString(body)));
+        string json = System.Text.Encoding.UTF8.GetString(body);
+        int status = context.Request.Path == "/v1/daily-absences" ? ApplyAbsences(key, json) : Apply(key, StatementJson.Read(json));
         if (fault == StandInFault.ApplyThenDrop)
         {
             context.Abort();
@@ -205,6 +210,28 @@ public sealed class CountyStandIn : IAsyncDisposable
         }
 
         context.Response.StatusCode = status;
+    }
+
+    private int ApplyAbsences(string key, string json)
+    {
+        var counts = System.Text.Json.JsonSerializer.Deserialize<MealGateway.Welfare.DailyAbsences>(json, StatementJson.Options)!;
+        lock (gate)
+        {
+            if (appliedByKey.ContainsKey(key) || AppliedAbsences.Any(a => a.IdempotencyKey == key))
+            {
+                Interlocked.Increment(ref Duplicates);
+                return 200;
+            }
+
+            if (counts.IdempotencyKey != key || AppliedAbsences.Any(a => string.CompareOrdinal(a.Day, counts.Day) >= 0))
+            {
+                OutOfOrder++;
+                return 422;
+            }
+
+            AppliedAbsences.Enqueue(counts);
+            return 201;
+        }
     }
 
     private int Apply(string key, Statement statement)

@@ -84,6 +84,9 @@ public sealed class ForwarderKillTests : IDisposable
 
         Assert.True(county.Duplicates > 0, "no applied request was sent again: the faults did not bite");
         Assert.Contains(gatewaySide, s => s.Revision > 1);
+        var absences = rig.Statements.Outbox(MealGateway.Welfare.AbsenceReports.Kind);
+        Assert.NotEmpty(absences); // each finished day's absence counts, queued by the killed runs too
+        Assert.Equal(absences.Select(a => a.IdempotencyKey), county.AppliedAbsences.Select(a => a.IdempotencyKey));
     }
 
     private static async Task WaitForEmptyOutboxAsync(string httpUrl, string dataDirectory)

@@ -19,7 +19,7 @@ public sealed class OpenApiConformanceTests : IDisposable
     public void Dispose() => rig.Dispose();
 
     [Fact]
-    public async Task DailyAndMonthlyRequests_MatchThePublishedSchema_HeadersAndBodies()
+    public async Task DailyMonthlyAndAbsenceRequests_MatchThePublishedSchema_HeadersAndBodies()
     {
         rig.Upload("S01", "T01",
             Meal(1, "2026-10-03", 12, ElderCategory.MinimumAllowance), Meal(2, "2026-10-03", 7),
@@ -33,7 +33,12 @@ public sealed class OpenApiConformanceTests : IDisposable
         var schema = new OpenApiSchema(OpenApiSchema.DocsPath());
         var capture = new CapturingHandler();
         using var client = new CountyClient(new CountyOptions(new Uri("https://county.example.gov.cn/meal"), "gw-county-01", CountyStandIn.Key), capture);
+        rig.Upload("S01", "T01", Meal(1, "2026-11-21", 12), Meal(1, "2026-11-20", 12), Meal(1, "2026-11-19", 12), Meal(1, "2026-11-18", 12));
+        rig.Upload("S01", "T01", Meal(2, "2026-11-21", 12)); // a service day on the 21st; elder 1, a regular, absent on the 22nd
+        var desk = new MealGateway.Welfare.WelfareDesk(rig.Store, rig.Clock);
+        Assert.Equal(1, new MealGateway.Welfare.AbsenceReports(rig.Store, desk, rig.Clock, "gw-county-01").EnqueueDue());
         var pending = rig.Statements.Pending();
+        Assert.Contains(pending, e => e.Kind == MealGateway.Welfare.AbsenceReports.Kind && rig.Statements.JsonOf(e).Contains("\"absent\":1"));
         Assert.Contains(pending, e => e.Kind == StatementKind.Daily);
         Assert.Contains(pending, e => e.Kind == StatementKind.Monthly);
 

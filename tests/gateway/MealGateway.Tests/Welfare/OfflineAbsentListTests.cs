@@ -12,7 +12,12 @@ using MealTerminal.Simulator.Adapters;
 
 namespace MealGateway.Tests.Welfare;
 
-/// <summary>Issue #17 acceptance: the terminal's offline 今日常来未到 equals the gateway's list for a single-site county.</summary>
+/// <summary>
+/// Issue #17 acceptance: the terminal's offline 今日常来未到 equals the gateway's list for a
+/// single-site county, also when the day's lunch was served before the clock was valid (a power cut
+/// overnight, the clock from the gateway only after lunch): both place those meals by the boot's
+/// clock anchor.
+/// </summary>
 public sealed class OfflineAbsentListTests : IDisposable
 {
     private readonly MonthRig rig = new();
@@ -36,12 +41,20 @@ public sealed class OfflineAbsentListTests : IDisposable
         var terminal = Boot();
         terminal.Rosters.Install(RosterWriter.Build(entries, 1, 1));
         terminal = Boot();
+        int clocklessMeals = 0;
         for (int day = 10; day <= 20; day++)
         {
             clock.MoveTo(new DateTime(2026, 10, day, 3, 30, 0, DateTimeKind.Utc)); // 11:30 local
             if (day % 7 == 4)
             {
                 continue; // a day the site does not serve
+            }
+
+            if (day == 20)
+            {
+                clock.PowerCycle(keepWallClock: false); // today's lunch is served without a clock
+                terminal = Boot();
+                clocklessMeals = terminal.Ledger.PendingCount;
             }
 
             for (int elder = 0; elder < 12; elder++)
@@ -55,6 +68,9 @@ public sealed class OfflineAbsentListTests : IDisposable
             }
         }
 
+        clocklessMeals = terminal.Ledger.PendingCount - clocklessMeals;
+        clock.MoveTo(new DateTime(2026, 10, 20, 4, 0, 0, DateTimeKind.Utc)); // the clock from the gateway at 12:00
+        terminal.Tick(); // the boot's clock anchor
         clock.MoveTo(new DateTime(2026, 10, 20, 6, 0, 0, DateTimeKind.Utc)); // 14:00 local on the 20th
         var offline = terminal.AbsentToday()!;
         uplink.IsConnected = true;
@@ -67,6 +83,7 @@ public sealed class OfflineAbsentListTests : IDisposable
 
         Assert.True(offline.Ready && gateway.Ready);
         Assert.NotEqual(0, offline.Count);
+        Assert.True(clocklessMeals > 0 && offline.Count < offline.Regulars, "some regulars ate today, all without a clock");
         Assert.Equal(gateway.Lines.Select(l => (long)l.ElderId).Order(), offline.Absent.Take(offline.Count).Select(e => (long)e));
     }
 

@@ -93,6 +93,20 @@ public sealed class WelfareRuleTests : IDisposable
     }
 
     [Fact]
+    public void TheAbsentList_ShowsNamesMaskedAsTheRosterShowsThem_AndNoneWhereTheRosterHasNoName()
+    {
+        AWeekAtS01();
+        var roster = "卡号,老人编号,类别,状态,姓名\n04A1B2C3D4E5F6,1,低保,正常,王秀英\n04A1B2C3D4E5F7,2,高龄,正常,\n";
+        var image = MealGateway.Downloads.SiteFiles.Import(new MealGateway.Downloads.SiteImages(rig.Store), "roster", "S01", roster, "名册.csv",
+            clock.GetUtcNow().UtcDateTime, null, out var problems);
+        Assert.True(image is not null, string.Join("\n", problems));
+
+        var list = new WelfareDesk(rig.Store, clock).Absent("2026-10-20");
+
+        Assert.Equal(new (long, string?)[] { (1, "王＊英"), (2, null) }, list.Lines.Select(l => (l.ElderId, l.Name)).OrderBy(l => l.Item1));
+    }
+
+    [Fact]
     public void BadInput_IsRefusedWithAReason_AndNothingIsStored()
     {
         var desk = new WelfareDesk(rig.Store, clock);
