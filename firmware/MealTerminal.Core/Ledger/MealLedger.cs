@@ -339,14 +339,10 @@ namespace MealTerminal.Core.Ledger
         {
             get
             {
-                // In ring order after the head first sequences rise: the first valid header is the oldest.
-                for (int k = 1; headSector >= 0 && k <= sectorCount; k++)
+                int s = OldestSector();
+                if (s >= 0)
                 {
-                    uint first = FirstOf((headSector + k) % sectorCount);
-                    if (first != Empty && first < NextSequence)
-                    {
-                        return first;
-                    }
+                    return sectorFirstSequence[s];
                 }
 
                 return NextSequence;
@@ -463,22 +459,6 @@ namespace MealTerminal.Core.Ledger
             int c = at + RecordCodec.Size;
             return slotsAvailable == 2 && RecordCodec.IsIntact(buffer, c) && RecordCodec.IsContinuation(buffer, c)
                 && RecordCodec.OffsetOf(buffer, c) == RecordCodec.OffsetOf(buffer, at);
-        }
-
-        /// <summary>The sector whose records include sequence: back from the head, the first with a first sequence at or below it.</summary>
-        private int SectorHolding(uint sequence)
-        {
-            for (int k = 0; headSector >= 0 && sequence < NextSequence && k < sectorCount; k++)
-            {
-                int s = (headSector + sectorCount - k) % sectorCount;
-                uint first = FirstOf(s);
-                if (first != Empty && first <= sequence)
-                {
-                    return s;
-                }
-            }
-
-            return -1;
         }
 
         private int SectorAddress(int s)

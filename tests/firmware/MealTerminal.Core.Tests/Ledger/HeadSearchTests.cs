@@ -1,6 +1,7 @@
 using MealTerminal.Core.Flash;
 using MealTerminal.Core.Integrity;
 using MealTerminal.Core.Ledger;
+using MealTerminal.Core.Meals;
 
 namespace MealTerminal.Core.Tests.Ledger;
 
@@ -178,5 +179,38 @@ public class HeadSearchTests
         Assert.Equal(1u, ledger.NextSequence);
         Assert.Equal(1u, ledger.OldestSequence);
         Assert.Equal(0, ledger.UsedPercent);
+    }
+
+    [Fact]
+    public void AWrappedLedger_AfterARemount_ReadsEveryStoredRecord_AndKeepsItsGauge()
+    {
+        const int Sectors = 24;
+        var flash = new RamFlash(StateSectors + Sectors, 4096, 256);
+        var ledger = Mount(flash, Sectors, 0);
+        for (uint i = 1; i <= 15_000; i++)
+        {
+            var meal = new MealRecord { Verdict = VerdictCode.Accepted, ElderId = i, ClockValid = true, Time = 1000 + i, Period = 1 };
+            Assert.True(ledger.Append(meal));
+            if (i % 500 == 0)
+            {
+                ledger.Acknowledge(i - 2_000);
+            }
+        }
+
+        int used = ledger.UsedPercent;
+        uint oldest = ledger.OldestSequence;
+        ledger = Mount(flash, Sectors, 0);
+        Assert.Equal(15_001u, ledger.NextSequence);
+        Assert.Equal(oldest, ledger.OldestSequence);
+        Assert.Equal(used, ledger.UsedPercent);
+        Assert.True(oldest > 1 && oldest < 15_000 - (Sectors - 2) * SlotsPerSector, $"oldest {oldest}");
+        var record = new MealRecord();
+        for (uint seq = oldest; seq < ledger.NextSequence; seq++)
+        {
+            Assert.True(ledger.TryRead(seq, record) && record.ElderId == seq, $"sequence {seq}");
+        }
+
+        Assert.False(ledger.TryRead(oldest - 1, record));
+        Assert.False(ledger.TryRead(ledger.NextSequence, record));
     }
 }
