@@ -36,7 +36,7 @@ public static class Footprint
         {
             new("terminal configuration (periods, prices)", model.Measure(bench.Config)),
             new("who-ate (2,048 elders)", model.Measure(Field(taps, "whoAte"))),
-            new("ledger per-sector tables", model.Measure(Field(ledger, "sectorFirstSequence")) + model.Measure(Field(ledger, "sectorEraseCount"))),
+            new("ledger per-sector tables", model.Measure(Field(ledger, "sectorFirstSequence")) + model.Measure(Field(ledger, "sectorEraseCount")) + model.Measure(Field(ledger, "headerKnown"))),
             new("send buffer (one upload batch)", model.Measure(Field(terminal.Sync, "sendBuffer"))),
             new("inbound buffer (one download chunk)", model.Measure(Field(terminal, "inbound"))),
             new("configuration image buffer", model.Measure(Field(terminal.Configs, "image"))),

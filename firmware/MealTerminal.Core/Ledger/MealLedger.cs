@@ -13,7 +13,7 @@ namespace MealTerminal.Core.Ledger
     /// takes it, in a later slot. Every sector header carries the ledger epoch (LedgerEpoch), chosen
     /// when a fresh ledger gets its first record. Format: docs/formats.md.
     /// </summary>
-    public sealed class MealLedger
+    public sealed partial class MealLedger
     {
         public const uint SectorMagic = 0x3147444C; // "LDG1"
         public const int FormatVersion = 2;
@@ -34,6 +34,8 @@ namespace MealTerminal.Core.Ledger
         private readonly byte[] header = new byte[HeaderSize + (2 * RecordCodec.Size)];
         private readonly byte[] slot = new byte[2 * RecordCodec.Size];
         private readonly byte[] headHeader = new byte[HeaderSize];
+        private readonly byte[] probe = new byte[HeaderSize];
+        private readonly bool[] headerKnown;
         private readonly byte[] readBack = new byte[HeaderSize + (2 * RecordCodec.Size)];
         private readonly LedgerTail tail;
         private int headSector = -1;
@@ -59,6 +61,7 @@ namespace MealTerminal.Core.Ledger
             tail = new LedgerTail(flash, slotsPerSector);
             sectorFirstSequence = new uint[sectorCount];
             sectorEraseCount = new uint[sectorCount];
+            headerKnown = new bool[sectorCount];
         }
 
         /// <summary>The sequence number the next record will get.</summary>
@@ -100,14 +103,7 @@ namespace MealTerminal.Core.Ledger
                     return 0;
                 }
 
-                long used = headNextSlot;
-                for (int s = 0; s < sectorCount; s++)
-                {
-                    if (s != headSector && HoldsPending(s))
-                    {
-                        used += slotsPerSector;
-                    }
-                }
+                long used = headNextSlot + ((long)PendingSectorsBehindHead() * slotsPerSector);
 
                 return (int)((used * 100L) / ((long)sectorCount * slotsPerSector));
             }
@@ -115,34 +111,18 @@ namespace MealTerminal.Core.Ledger
 
         public int BytesReadAtMount { get; private set; }
 
-        /// <summary>Finds the write position, next sequence and acknowledged position from sector headers and the open sector.</summary>
+        /// <summary>
+        /// Finds the write position, next sequence and acknowledged position: the ring's head by a
+        /// binary search over sector headers (MealLedgerHeaders.cs), then the open sector's tail.
+        /// </summary>
         public void Mount()
         {
-            BytesReadAtMount = 0;
             AcknowledgedSequence = state.Get(StateLog.KeyUploadCursor, 0);
-            headSector = -1;
-            Epoch = 0;
-            for (int s = 0; s < sectorCount; s++)
-            {
-                flash.Read(SectorAddress(s), header, 0, HeaderSize);
-                BytesReadAtMount += HeaderSize;
-                sectorFirstSequence[s] = Empty;
-                bool parsed = TryParseHeader(s);
-                if (!parsed && !LittleEndian.IsErased(header, 0, HeaderSize))
-                {
-                    // Torn, or a read disturbed on the bus: only reads that agree may call it torn.
-                    BytesReadAtMount += HeaderSize * FlashPages.ReadAgreed(flash, SectorAddress(s), header, 0, HeaderSize, readBack);
-                    parsed = TryParseHeader(s);
-                }
-
-                if (parsed && (headSector < 0 || sectorFirstSequence[s] > sectorFirstSequence[headSector]))
-                {
-                    headSector = s;
-                    Array.Copy(header, headHeader, HeaderSize);
-                    Epoch = LedgerEpoch.Read(header, EpochOffset);
-                }
-            }
-
+            ForgetHeaders();
+            headerBytesRead = 0;
+            headSector = FindHead();
+            Epoch = headSector < 0 ? 0 : LedgerEpoch.Read(headHeader, EpochOffset);
+            BytesReadAtMount = headerBytesRead;
             NextSequence = AcknowledgedSequence + 1;
             headNextSlot = slotsPerSector;
             if (headSector < 0)
@@ -345,6 +325,7 @@ namespace MealTerminal.Core.Ledger
         /// <summary>Erase count per sector, for wear reports.</summary>
         public uint EraseCountOf(int sector)
         {
+            Load(sector);
             return sectorEraseCount[sector];
         }
 
@@ -358,16 +339,13 @@ namespace MealTerminal.Core.Ledger
         {
             get
             {
-                uint oldest = NextSequence;
-                for (int s = 0; s < sectorCount; s++)
+                int s = OldestSector();
+                if (s >= 0)
                 {
-                    if (sectorFirstSequence[s] != Empty && sectorFirstSequence[s] < oldest)
-                    {
-                        oldest = sectorFirstSequence[s];
-                    }
+                    return sectorFirstSequence[s];
                 }
 
-                return oldest;
+                return NextSequence;
             }
         }
 
@@ -391,7 +369,7 @@ namespace MealTerminal.Core.Ledger
         /// <summary>First sequence number of sector s, or 0xFFFFFFFF when it holds no records.</summary>
         internal uint FirstSequenceOf(int s)
         {
-            return sectorFirstSequence[s];
+            return FirstOf(s);
         }
 
         internal int SlotAddressOf(int s, int index)
@@ -399,32 +377,12 @@ namespace MealTerminal.Core.Ledger
             return SlotAddress(s, index);
         }
 
-        private bool TryParseHeader(int s)
-        {
-            if (LittleEndian.IsErased(header, 0, HeaderSize))
-            {
-                return false;
-            }
-
-            if (LittleEndian.ReadUInt32(header, 0) != SectorMagic
-                || Crc32.Compute(header, 0, 28) != LittleEndian.ReadUInt32(header, 28)
-                || LittleEndian.ReadUInt16(header, 4) != FormatVersion)
-            {
-                // A header torn by a power cut: the sector is dirty and is erased before reuse.
-                sectorEraseCount[s] = 0;
-                return false;
-            }
-
-            sectorEraseCount[s] = LittleEndian.ReadUInt32(header, 8);
-            sectorFirstSequence[s] = LittleEndian.ReadUInt32(header, 12);
-            return true;
-        }
-
         private uint TotalEraseCount()
         {
             uint total = 0;
             for (int s = 0; s < sectorCount; s++)
             {
+                Load(s);
                 total += sectorEraseCount[s];
             }
 
@@ -439,7 +397,7 @@ namespace MealTerminal.Core.Ledger
         private bool CanOpenNextSector()
         {
             int next = NextSectorIndex();
-            uint first = sectorFirstSequence[next];
+            uint first = FirstOf(next);
             if (first == Empty)
             {
                 return true;
@@ -451,7 +409,7 @@ namespace MealTerminal.Core.Ledger
         /// <summary>True when sector s holds a record not yet acknowledged.</summary>
         private bool HoldsPending(int s)
         {
-            uint first = sectorFirstSequence[s];
+            uint first = FirstOf(s);
             if (first == Empty)
             {
                 return false;
@@ -459,7 +417,7 @@ namespace MealTerminal.Core.Ledger
 
             // The sector after s in the ring holds newer records; every record in s is older than
             // that sector's first sequence number.
-            uint newerFirst = sectorFirstSequence[(s + 1) % sectorCount];
+            uint newerFirst = FirstOf((s + 1) % sectorCount);
             uint last = (newerFirst != Empty && newerFirst > first) ? newerFirst - 1 : NextSequence - 1;
             return last > AcknowledgedSequence && last >= first;
         }
@@ -467,6 +425,7 @@ namespace MealTerminal.Core.Ledger
         /// <summary>Erases sector s and prepares its header (first sequence NextSequence); returns its new erase count.</summary>
         private uint EraseForReuse(int s)
         {
+            Load(s);
             uint eraseCount = sectorEraseCount[s] + 1;
             flash.EraseSector(firstSector + s);
             sectorFirstSequence[s] = Empty;
@@ -500,21 +459,6 @@ namespace MealTerminal.Core.Ledger
             int c = at + RecordCodec.Size;
             return slotsAvailable == 2 && RecordCodec.IsIntact(buffer, c) && RecordCodec.IsContinuation(buffer, c)
                 && RecordCodec.OffsetOf(buffer, c) == RecordCodec.OffsetOf(buffer, at);
-        }
-
-        private int SectorHolding(uint sequence)
-        {
-            int best = -1;
-            for (int s = 0; s < sectorCount; s++)
-            {
-                uint first = sectorFirstSequence[s];
-                if (first != Empty && first <= sequence && (best < 0 || first > sectorFirstSequence[best]))
-                {
-                    best = s;
-                }
-            }
-
-            return sequence < NextSequence ? best : -1;
         }
 
         private int SectorAddress(int s)

@@ -35,7 +35,7 @@ public class MemoryBudgetTests
 
         // who-ate: 2,048 elder ids (uint) and counts (ushort), two arrays and the table object.
         Assert.InRange(lines["who-ate (2,048 elders)"], (2048 * 6) + 40, (2048 * 6) + 200);
-        // two uint per ledger sector: 784 sectors on a W25Q32 less roster, state and config.
-        Assert.InRange(lines["ledger per-sector tables"], 2 * 4 * 700, 2 * 4 * 800 + 48);
+        // two uint and a "header read" flag per ledger sector: 784 sectors on a W25Q32 less roster, state and config.
+        Assert.InRange(lines["ledger per-sector tables"], ((2 * 4) + 1) * 700, (((2 * 4) + 1) * 800) + 72);
     }
 }
