@@ -21,6 +21,7 @@ public static class ConsoleEndpoints
         DeskTapForms.Map(app, services);
         ReviewsPage.Map(app, services);
         SettlementPage.Map(app, services);
+        WelfarePage.Map(app, services);
         AccountsPage.Map(app, services);
     }
 

@@ -13,7 +13,8 @@ public static class ConsolePage
     private static readonly (string Path, string Title, bool CountyOnly)[] Sections =
     [
         ("/console", "总览", false), ("/console/terminals", "终端", false), ("/console/rosters", "名册与配置", false),
-        ("/console/reviews", "待审核", false), ("/console/settlement", "结算", false), ("/console/accounts", "账户", true),
+        ("/console/reviews", "待审核", false), ("/console/welfare", "常来未到", false),
+        ("/console/settlement", "结算", false), ("/console/accounts", "账户", true),
     ];
 
     /// <summary>A whole page for the logged-in operator, with the navigation bar.</summary>

@@ -27,6 +27,9 @@ public sealed class ConsoleServices(
     public CardEnrolments Enrolments { get; } = new(store, ingest.Channels.Downloads.Images);
     public ReviewDesk Reviews { get; } = new(store, settlement.Time);
 
+    /// <summary>The welfare check behind GET/POST /api/welfare, on the running policy's 常来 rule.</summary>
+    public Welfare.WelfareDesk Welfare => settlement.Welfare;
+
     /// <summary>The enrolment desk's taps; null when the gateway runs without a desk reader.</summary>
     public DeskReader.DeskTaps? DeskTaps { get; init; }
 

@@ -15,7 +15,8 @@ namespace MealGateway.Tests.OperatorConsole;
 /// Issue #16's acceptance, in a real browser: a township operator uploads a roster with an error,
 /// corrects it, enrols an unknown card and a card tapped on the enrolment desk's reader (the emulated
 /// MFRC522); the county approves and rejects held meals, settles and downloads the statement as CSV
-/// and XLSX, whose numbers match the tallies. Every step is a click or a form post in chromium.
+/// and XLSX, whose numbers match the tallies, and records a check on an absent regular (issue #17).
+/// Every step is a click or a form post in chromium.
 /// </summary>
 public sealed class ConsoleEndToEndTests : IDisposable
 {
@@ -34,6 +35,7 @@ public sealed class ConsoleEndToEndTests : IDisposable
         rig.Upload("S02", "T05", Meal(1, "2026-10-03", 11));
         rig.Upload("S02", "T06", Meal(2, "2026-10-04", 12));
         rig.Upload("S02", "T07", Meal(2, "2026-10-04", 12));
+        rig.Upload("S01", "T01", Enumerable.Range(16, 5).Select(d => Meal(1, $"2026-11-{d}", 12)).ToArray()); // a regular, absent on 11-21
         rig.Store.Dispose();
         string policy = Path.Combine(rig.Directory, "policy.txt");
         File.WriteAllText(policy, PolicyText);
@@ -115,6 +117,14 @@ public sealed class ConsoleEndToEndTests : IDisposable
             var summary = book.Worksheet("汇总");
             decimal Fact(string label) => summary.RowsUsed().Single(r => r.Cell(1).GetString() == label).Cell(2).GetValue<decimal>();
             Assert.Equal((s01, 24.00m), ((int)Fact("用餐人次"), Fact("补贴合计(元)")));
+
+            // Issue #17: the county checks on a regular who did not come, from the 常来未到 page.
+            browser.Open("/console/welfare?day=2026-11-21");
+            Assert.Contains("1 1 天 — 未探访", browser.Find("#absent-S01").Text);
+            browser.Find("#outcome-S01-1").SendKeys("上门探访，平安");
+            Submit(browser, "#visit-S01-1");
+            Assert.Contains("已记录对站点 S01 老人 1 的探访", browser.Notice());
+            Assert.Contains("xian · 2026-11-23 10:00\n上门探访，平安", browser.Find("#absent-S01").Text);
         }
 
         rig.Open();

@@ -10,7 +10,7 @@ namespace MealGateway.Tests.OperatorConsole;
 /// <summary>
 /// Every console page in chromium at 1366x768 over a demo network (two sites, five terminals: one
 /// silent, one offline; held meals, an unknown card, a card on the enrolment desk's reader, a settled
-/// month with a late revision). Runs with
+/// month with a late revision, regulars absent today with a check and a known reason). Runs with
 /// the suite into a temporary folder; with CONSOLE_SCREENSHOTS=docs/console it regenerates the
 /// pictures in docs/console (docs/console/README.md).
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class ConsoleScreenshots : IDisposable
         ("overview.png", "/console", "xian"), ("terminals.png", "/console/terminals", "zhen"), ("rosters.png", "/console/rosters", "zhen"),
         ("rosters-desk.png", "/console/rosters#desk", "zhen"),
         ("reviews.png", "/console/reviews?month=2026-11", "xian"), ("settlement.png", "/console/settlement?month=2026-10", "xian"),
-        ("accounts.png", "/console/accounts", "xian"),
+        ("welfare.png", "/console/welfare", "zhen"), ("accounts.png", "/console/accounts", "xian"),
     ];
 
     private readonly MonthRig rig = new();
@@ -53,6 +53,9 @@ public sealed class ConsoleScreenshots : IDisposable
             var tapped = gateway.DeskTaps!.NextAsync();
             deskField.Place(new EmulatedCard(Convert.FromHexString("04C1D2E3F4A5B6"))); // a new card on the desk, waiting for its elder
             await HangGuard.Of(tapped, "the desk reader's tap");
+            var welfare = gateway.Settlement.Welfare;
+            Assert.Null(welfare.RecordVisit("S01", "2026-11-23", 1005, "电话联系，感冒在家休息", "zhan-s01"));
+            Assert.Null(welfare.EnterAbsence("S02", 2003, "2026-11-23", "2026-11-26", "探亲", "zhen"));
             Assert.Equal(MealGateway.Settlement.ReviewOutcome.Decided,
                 new MealGateway.Settlement.ReviewDesk(gateway.Store, rig.Clock).Decide("S01/T02/0000000001", "reject", "同一终端两次刷卡，核实为误刷", "xian").Outcome);
             using var browser = new Browser(gateway.HttpUrl);
@@ -89,9 +92,19 @@ public sealed class ConsoleScreenshots : IDisposable
         Assert.Equal((1366, 768), (Big(16), Big(20))); // the IHDR chunk's width and height
     }
 
-    /// <summary>October (settled, then a late record) and today's meals, with two held meals and an unknown card.</summary>
+    /// <summary>
+    /// October (settled, then a late record), the week before today (1004 stops coming after 11-20, 1005
+    /// and 2003 miss today) and today's meals, with two held meals and an unknown card.
+    /// </summary>
     private void Seed()
     {
+        for (int d = 16; d <= 22; d++)
+        {
+            string day = $"2026-11-{d}";
+            rig.Upload("S01", "T01", new long[] { 1001, 1002, 1004, 1005 }.Where(e => e != 1004 || d <= 20).Select(e => Meal(e, day, 12)).ToArray());
+            rig.Upload("S02", "T05", Meal(2001, day, 12), Meal(2003, day, 12));
+        }
+
         var october = Enumerable.Range(1, 20).SelectMany(d => new[] { Meal(1001, $"2026-10-{d:D2}", 12, 1), Meal(1002, $"2026-10-{d:D2}", 12) }).ToArray();
         rig.Upload("S01", "T01", october);
         rig.Upload("S02", "T05", Enumerable.Range(1, 20).Select(d => Meal(2001, $"2026-10-{d:D2}", 12)).ToArray());
@@ -118,8 +131,9 @@ public sealed class ConsoleScreenshots : IDisposable
         var images = gateway.Ingest.Channels.Downloads.Images;
         foreach (var (site, csv) in new[]
         {
-            ("S01", "卡号,老人编号,类别\n04A1B2C3D4E5F6,1001,低保\n04A1B2C3D4E5F7,1002,普通\n1A2B3C4D,1003,低保\n"),
-            ("S02", "卡号,老人编号,类别\n2A2B3C4D,2001,普通\n2A2B3C4E,2002,普通\n"),
+            ("S01", "卡号,老人编号,类别,姓名\n04A1B2C3D4E5F6,1001,低保,李建国\n04A1B2C3D4E5F7,1002,普通,陈淑珍\n1A2B3C4D,1003,低保,赵德明\n"
+                + "1A2B3C4E,1004,普通,王秀英\n1A2B3C4F,1005,低保,张桂兰\n"),
+            ("S02", "卡号,老人编号,类别,姓名\n2A2B3C4D,2001,普通,刘志强\n2A2B3C4E,2002,普通,周玉梅\n2A2B3C4F,2003,普通,孙凤英\n"),
         })
         {
             Assert.NotNull(MealGateway.Downloads.SiteFiles.Import(images, "roster", site, csv, "roster.csv", nowUtc, null, out _));
