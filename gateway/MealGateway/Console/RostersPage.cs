@@ -66,7 +66,7 @@ public static class RostersPage
                 string.Join("<br>", running), account.MayManage(site) ? UploadForm(context, site) : "<small>乡镇账户可上传</small>",
             };
         }), "还没有站点"));
-        html.Append("<p class=\"hint\">名册为 CSV 文件，表头：卡号,老人编号,类别[,状态,起始日期,截止日期]；有任何问题整个文件不保存，问题按行号列出。</p>");
+        html.Append("<p class=\"hint\">名册为 Excel（.xlsx）或 CSV 文件（UTF-8 或 GB18030），表头：卡号,老人编号,类别[,姓名,状态,起始日期,截止日期,送餐]；有任何问题整个文件不保存，问题按行号列出。</p>");
         html.Append(EnrolmentForms.Section(context, services, account));
         return Render(context, "名册与配置", html.ToString(), status);
     }
