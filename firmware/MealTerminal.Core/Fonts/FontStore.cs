@@ -15,10 +15,8 @@ namespace MealTerminal.Core.Fonts
         private readonly IFlash flash;
         private readonly StateLog state;
         private readonly FontSlot[] slots = new FontSlot[2];
+        private readonly SlotInstall install;
         private int activeIndex = -1;
-        private int installIndex = -1;
-        private int installSize;
-        private int erasedSectors;
 
         public FontStore(IFlash flash, StateLog state, int firstSector, int sectorsPerSlot)
         {
@@ -26,6 +24,7 @@ namespace MealTerminal.Core.Fonts
             this.state = state;
             slots[0] = new FontSlot(flash, firstSector, sectorsPerSlot);
             slots[1] = new FontSlot(flash, firstSector + sectorsPerSlot, sectorsPerSlot);
+            install = new SlotInstall(flash, "font");
         }
 
         /// <summary>The font in use, or null: then every character outside the built-in table is a box.</summary>
@@ -57,51 +56,32 @@ namespace MealTerminal.Core.Fonts
 
         public bool BeginInstall(int imageSize)
         {
-            installIndex = activeIndex == 0 ? 1 : 0;
-            if (imageSize < FontFormat.HeaderSize || imageSize > slots[installIndex].CapacityBytes)
-            {
-                installIndex = -1;
-                return false;
-            }
-
-            installSize = imageSize;
-            erasedSectors = 0;
-            return true;
+            int index = activeIndex == 0 ? 1 : 0;
+            return install.Begin(index, slots[index].FirstSector, imageSize, FontFormat.HeaderSize, slots[index].CapacityBytes);
         }
 
         /// <summary>Continues after a reboot: the sector after bytesDone is erased again before it is written.</summary>
         public void ResumeInstall(int imageSize, int bytesDone)
         {
-            if (!BeginInstall(imageSize) || bytesDone % flash.SectorSize != 0 || bytesDone > imageSize)
-            {
-                installIndex = -1;
-                throw new ArgumentException("font install cannot resume there");
-            }
-
-            erasedSectors = bytesDone / flash.SectorSize;
+            install.Resume(BeginInstall(imageSize), bytesDone);
         }
 
         public void WriteChunk(int imageOffset, byte[] data, int offset, int count)
         {
-            if (installIndex < 0 || imageOffset + count > installSize)
-            {
-                throw new InvalidOperationException("font chunk outside the install in progress");
-            }
-
-            erasedSectors = FlashPages.ProgramIntoSlot(flash, slots[installIndex].FirstSector, erasedSectors, imageOffset, data, offset, count);
+            install.Write(imageOffset, data, offset, count);
         }
 
         public bool CommitInstall(uint imageCrc)
         {
-            if (installIndex < 0)
+            int size = install.Size;
+            int index = install.End();
+            if (index < 0)
             {
                 return false;
             }
 
-            FontSlot slot = slots[installIndex];
-            int index = installIndex;
-            installIndex = -1;
-            if (FlashCrc.Of(flash, slot.FirstSector * flash.SectorSize, installSize) != imageCrc || !slot.Verify() || slot.ImageSize != installSize)
+            FontSlot slot = slots[index];
+            if (FlashCrc.Of(flash, slot.FirstSector * flash.SectorSize, size) != imageCrc || !slot.Verify() || slot.ImageSize != size)
             {
                 return false;
             }

@@ -15,10 +15,8 @@ namespace MealTerminal.Core.Roster
         private readonly IFlash flash;
         private readonly StateLog state;
         private readonly RosterSlot[] slots = new RosterSlot[2];
+        private readonly SlotInstall install;
         private int activeIndex = -1;
-        private int installIndex = -1;
-        private int installSize;
-        private int erasedSectors;
 
         public RosterStore(IFlash flash, StateLog state, int firstSector, int sectorsPerSlot)
         {
@@ -26,6 +24,7 @@ namespace MealTerminal.Core.Roster
             this.state = state;
             slots[0] = new RosterSlot(flash, firstSector, sectorsPerSlot);
             slots[1] = new RosterSlot(flash, firstSector + sectorsPerSlot, sectorsPerSlot);
+            install = new SlotInstall(flash, "roster");
         }
 
         /// <summary>The roster in use, or null when none was ever installed.</summary>
@@ -62,16 +61,8 @@ namespace MealTerminal.Core.Roster
         /// <summary>Starts writing a roster image of the given size into the inactive slot; false when it cannot fit.</summary>
         public bool BeginInstall(int imageSize)
         {
-            installIndex = activeIndex == 0 ? 1 : 0;
-            if (imageSize < RosterFormat.HeaderSize || imageSize > slots[installIndex].CapacityBytes)
-            {
-                installIndex = -1;
-                return false;
-            }
-
-            installSize = imageSize;
-            erasedSectors = 0;
-            return true;
+            int index = activeIndex == 0 ? 1 : 0;
+            return install.Begin(index, slots[index].FirstSector, imageSize, RosterFormat.HeaderSize, slots[index].CapacityBytes);
         }
 
         /// <summary>
@@ -81,38 +72,27 @@ namespace MealTerminal.Core.Roster
         /// </summary>
         public void ResumeInstall(int imageSize, int bytesDone)
         {
-            if (!BeginInstall(imageSize) || bytesDone % flash.SectorSize != 0 || bytesDone > imageSize)
-            {
-                installIndex = -1;
-                throw new ArgumentException("roster install cannot resume there");
-            }
-
-            erasedSectors = bytesDone / flash.SectorSize;
+            install.Resume(BeginInstall(imageSize), bytesDone);
         }
 
         /// <summary>Writes a chunk of the image at its offset; chunks arrive in order.</summary>
         public void WriteChunk(int imageOffset, byte[] data, int offset, int count)
         {
-            if (installIndex < 0 || imageOffset + count > installSize)
-            {
-                throw new InvalidOperationException("roster chunk outside the install in progress");
-            }
-
-            erasedSectors = FlashPages.ProgramIntoSlot(flash, slots[installIndex].FirstSector, erasedSectors, imageOffset, data, offset, count);
+            install.Write(imageOffset, data, offset, count);
         }
 
         /// <summary>Verifies the written image and switches to it; false (old roster kept) when it does not check.</summary>
         public bool CommitInstall()
         {
-            if (installIndex < 0)
+            int size = install.Size;
+            int index = install.End();
+            if (index < 0)
             {
                 return false;
             }
 
-            RosterSlot slot = slots[installIndex];
-            int index = installIndex;
-            installIndex = -1;
-            if (!slot.VerifyEntries() || slot.ImageSize != installSize)
+            RosterSlot slot = slots[index];
+            if (!slot.VerifyEntries() || slot.ImageSize != size)
             {
                 return false;
             }
@@ -125,14 +105,14 @@ namespace MealTerminal.Core.Roster
         /// <summary>As CommitInstall, after checking the bytes on flash against the CRC-32 the gateway announced.</summary>
         public bool CommitInstall(uint imageCrc)
         {
-            if (installIndex < 0)
+            if (install.Index < 0)
             {
                 return false;
             }
 
-            if (slots[installIndex].Crc(0, installSize) != imageCrc)
+            if (slots[install.Index].Crc(0, install.Size) != imageCrc)
             {
-                installIndex = -1;
+                install.End();
                 return false;
             }
 

@@ -21,10 +21,8 @@ namespace MealTerminal.Core.Voice
         private readonly int[] clipAddress = new int[Phrase.Count];
         private readonly int[] clipLength = new int[Phrase.Count];
         private readonly byte[] page = new byte[256];
+        private readonly SlotInstall install;
         private int activeIndex = -1;
-        private int installIndex = -1;
-        private int installSize;
-        private int erasedSectors;
 
         public VoicePackStore(IFlash flash, StateLog state, int firstSector, int sectorsPerSlot)
         {
@@ -32,6 +30,7 @@ namespace MealTerminal.Core.Voice
             this.state = state;
             this.firstSector = firstSector;
             this.sectorsPerSlot = sectorsPerSlot;
+            install = new SlotInstall(flash, "voice pack");
         }
 
         /// <summary>Version of the pack in use, 0 when none (the clip voice then stays silent).</summary>
@@ -78,51 +77,32 @@ namespace MealTerminal.Core.Voice
 
         public bool BeginInstall(int imageSize)
         {
-            installIndex = activeIndex == 0 ? 1 : 0;
-            if (imageSize < VoicePackFormat.HeaderSize + 4 || imageSize > CapacityBytes)
-            {
-                installIndex = -1;
-                return false;
-            }
-
-            installSize = imageSize;
-            erasedSectors = 0;
-            return true;
+            int index = activeIndex == 0 ? 1 : 0;
+            return install.Begin(index, firstSector + (index * sectorsPerSlot), imageSize, VoicePackFormat.HeaderSize + 4, CapacityBytes);
         }
 
         /// <summary>Continues after a reboot: whole sectors up to bytesDone are written; the next one is erased again.</summary>
         public void ResumeInstall(int imageSize, int bytesDone)
         {
-            if (!BeginInstall(imageSize) || bytesDone % flash.SectorSize != 0 || bytesDone > imageSize)
-            {
-                installIndex = -1;
-                throw new ArgumentException("voice pack install cannot resume there");
-            }
-
-            erasedSectors = bytesDone / flash.SectorSize;
+            install.Resume(BeginInstall(imageSize), bytesDone);
         }
 
         public void WriteChunk(int imageOffset, byte[] data, int offset, int count)
         {
-            if (installIndex < 0 || imageOffset + count > installSize)
-            {
-                throw new InvalidOperationException("voice pack chunk outside the install in progress");
-            }
-
-            erasedSectors = FlashPages.ProgramIntoSlot(flash, firstSector + (installIndex * sectorsPerSlot), erasedSectors, imageOffset, data, offset, count);
+            install.Write(imageOffset, data, offset, count);
         }
 
         /// <summary>Checks the written pack (the announced CRC, its own CRC, header and index) and switches to it; false keeps the old one.</summary>
         public bool CommitInstall(uint imageCrc)
         {
-            int index = installIndex;
-            installIndex = -1;
-            if (index < 0 || Crc(index, installSize) != imageCrc)
+            int size = install.Size;
+            int index = install.End();
+            if (index < 0 || Crc(index, size) != imageCrc)
             {
                 return false;
             }
 
-            if (!Load(index, installSize, true))
+            if (!Load(index, size, true))
             {
                 return false; // Load changes the clip table only for a pack that checks: the old one keeps speaking
             }
