@@ -49,7 +49,7 @@ namespace MealTerminal.Core
             Sync = new SyncSession(Ledger, uplink, config.TerminalId);
             Time = new TimeSync(uplink, clock);
             Fonts = new FontStore(flash, state, layout.FontFirstSector, layout.FontSectorsPerSlot);
-            Downloads = new Downloader(uplink, state, Rosters, Configs, Fonts);
+            Downloads = new Downloader(uplink, state, Rosters, Configs, layout.FontSectorsPerSlot > 0 ? Fonts : null); // a chip without font slots ignores font offers
             VoicePacks = new VoicePackStore(flash, state, layout.VoiceFirstSector, layout.VoiceSectorsPerSlot);
             if (layout.VoiceSectorsPerSlot > 0)
             {

@@ -51,13 +51,23 @@ public class FontDownloadTests
     }
 
     [Fact]
-    public void AChipWithoutFontSlots_RefusesTheOfferAndFetchesNothing()
+    public void AChipWithoutFontSlots_IgnoresTheOffer_FetchesNothingAndCountsNoFailure()
     {
         var rig = Connected(new RamFlash(128, 4096, 256));
         var server = new ImageServer(rig.Uplink);
         server.Offer(DownloadCodec.KindFont, 1, FontV1);
-        Run(rig, server, () => rig.Terminal.Downloads.Failures == 1);
+        server.Offer(DownloadCodec.KindRoster, 2, RosterWriter.Build(NamedRoster.Elders(50), 2, 1));
+        Run(rig, server, () => rig.Terminal.Rosters.InstalledVersion == 2);
+        for (int i = 0; i < 100; i++)
+        {
+            rig.Terminal.Tick();
+            server.Serve();
+            rig.Clock.Advance(TimeSpan.FromMilliseconds(20));
+        }
+
         Assert.DoesNotContain(server.Fetches, f => f.Kind == DownloadCodec.KindFont);
+        Assert.Equal(0, rig.Terminal.Downloads.Failures); // a W25Q32 is not failing: it has no font slots
+        Assert.Equal(0u, rig.Terminal.Fonts.InstalledVersion);
     }
 
     [Fact]
