@@ -1,5 +1,6 @@
 using System;
 using MealTerminal.Core.Clock;
+using MealTerminal.Core.Meals;
 
 namespace MealTerminal.Drivers.Rtc
 {
@@ -25,6 +26,8 @@ namespace MealTerminal.Drivers.Rtc
             this.counter = counter;
             this.rtc = rtc;
             bootMilliseconds = counter.Milliseconds;
+            anchorUtcTicks = LocalTime.Epoch.Ticks; // without wall time UtcNow counts from 2020: ticks 0 (year 1) throw on nanoFramework, whose DateTime starts at 1601
+            anchorMilliseconds = bootMilliseconds;
             DateTime utc;
             if (rtc.ReadUtc(out utc) == RtcReadResult.Valid)
             {

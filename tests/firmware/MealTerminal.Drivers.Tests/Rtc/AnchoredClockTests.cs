@@ -63,9 +63,4 @@ public class AnchoredClockTests
         Assert.Equal(RtcReadResult.Valid, new Ds3231(_chip).ReadUtc(out var stored));
         Assert.Equal(fromGateway, stored);
     }
-
-    private sealed class FakeCounter : IMillisecondCounter
-    {
-        public long Milliseconds { get; set; }
-    }
 }
