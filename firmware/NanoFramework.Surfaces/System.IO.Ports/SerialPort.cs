@@ -9,8 +9,6 @@ namespace System.IO.Ports
 {
     public sealed class SerialPort : IDisposable
     {
-        public const int InfiniteTimeout = -1;
-
         public SerialPort(string portName, int baudRate = 9600, Parity parity = Parity.None, int dataBits = 8, StopBits stopBits = StopBits.One) { }
 
         public static string[] GetPortNames() => throw null;

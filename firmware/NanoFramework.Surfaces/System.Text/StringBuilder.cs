@@ -20,7 +20,7 @@ namespace System.Text
         public StringBuilder Append(long value) => throw null;
         public StringBuilder Append(object value) => throw null;
         public StringBuilder AppendLine() => throw null;
-        public StringBuilder AppendLine(string value) => throw null;
+        public StringBuilder AppendLine(string str) => throw null;
         public StringBuilder Clear() => throw null;
         public StringBuilder Remove(int startIndex, int length) => throw null;
         public StringBuilder Replace(string oldValue, string newValue) => throw null;

@@ -58,6 +58,22 @@ public class InsideTheSubsetTests
         "nanoFramework.Runtime.Native.dll", "nanoFramework.Hardware.Esp32.dll",
     };
 
+    /// <summary>
+    /// A named argument compiles only with the package's own parameter name: System.Text 1.3.42 calls
+    /// AppendLine's parameter <c>str</c> (the surface said <c>value</c>, like .NET, until the surfaces were
+    /// compared with assemblies built from the package's sources at its tag).
+    /// </summary>
+    [Fact]
+    public void NamedArguments_UseTheRealPackagesParameterNames()
+    {
+        const string source =
+            "class C { string F() { var b = new System.Text.StringBuilder(); b.AppendLine(str: \"餐\"); return b.ToString(); } }";
+
+        var errors = SurfaceCompiler.Errors(source, SurfaceCompiler.Text);
+
+        Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
+    }
+
     [Fact]
     public void InterpolatedStringWithStandardFormats_CompilesWithoutAnInterpolationHandler()
     {

@@ -90,6 +90,17 @@ public class OutsideTheSubsetTests
         Assert.Contains(errors, e => e.GetMessage().Contains("GetDecoder", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// System.IO.Ports 1.1.132's SerialPort has no InfiniteTimeout (.NET's has one). The surface declared
+    /// it until the surfaces were compared with assemblies built from the package's sources at its tag.
+    /// </summary>
+    [Fact]
+    public void SerialPortInfiniteTimeout_WhichThePackageLacks_DoesNotCompile()
+    {
+        var errors = SurfaceCompiler.Errors("class C { int F() { return System.IO.Ports.SerialPort.InfiniteTimeout; } }", SurfaceCompiler.Ports);
+        Assert.Contains(errors, e => e.GetMessage().Contains("InfiniteTimeout", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void MathWithoutTheMathSurface_DoesNotCompile() =>
         AssertFails("class C { int F(int a, int b) { return System.Math.Max(a, b); } }", "Math");

@@ -14,6 +14,7 @@ internal static class SurfaceCompiler
     public const string Text = "nanoFramework.System.Text.dll";
     public const string Collections = "nanoFramework.System.Collections.dll";
     public const string Math = "System.Math.dll";
+    public const string Ports = "System.IO.Ports.dll";
 
     public static ImmutableArray<Diagnostic> Errors(string source, params string[] extraSurfaces)
     {
