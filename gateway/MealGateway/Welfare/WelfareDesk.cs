@@ -86,7 +86,7 @@ public sealed class WelfareDesk(MealStore store, TimeProvider time, Func<DateOnl
                 .Select(a => visits.TryGetValue(WelfareVisit.KeyOf(a.Site, day, a.ElderId), out var v)
                     ? new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, v.By, v.CheckedUtc, v.Outcome)
                     : new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, null, null, null))
-                .ToList();
+                .ToList().AsReadOnly(); // today's is shared by every reader
             return new AbsentList(day, true, cutoff, lines);
         });
     }
