@@ -12,7 +12,7 @@ namespace MealGateway.Welfare;
 /// change that completed before it began, and one list is drawn per change, lazily, on the next read.
 /// Draws are serialised: readers arriving while a list is being drawn wait for it and share it.
 /// </summary>
-internal sealed class TodaysAbsentList(MealStore store)
+public sealed class TodaysAbsentList(MealStore store)
 {
     private readonly object gate = new();
     private Kept? kept;

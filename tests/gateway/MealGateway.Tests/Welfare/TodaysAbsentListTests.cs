@@ -135,6 +135,26 @@ public sealed class TodaysAbsentListTests : IDisposable
     }
 
     [Fact]
+    public void AMealStoredWhileTheListIsBeingDrawn_MakesTheNextReadDrawItAgain()
+    {
+        var kept = new TodaysAbsentList(rig.Store);
+        int draws = 0;
+        AbsentList Draw(Action? meanwhile)
+        {
+            draws++;
+            var list = new AbsentList(Today, true, "14:00", []); // what the store held when it was read
+            meanwhile?.Invoke(); // an upload commits after the read, before the list is kept
+            return list;
+        }
+
+        kept.Get(Today, rule, () => Draw(() => rig.Upload("S01", "T01", Meal(3, Today, 12))));
+        kept.Get(Today, rule, () => Draw(null));
+        kept.Get(Today, rule, () => Draw(null));
+
+        Assert.Equal(2, draws);
+    }
+
+    [Fact]
     public void TheNextLocalDay_GetsItsOwnList()
     {
         var desk = Desk();
