@@ -57,7 +57,7 @@ public static class OverviewPage
         return html.ToString();
     }
 
-    /// <summary>The attention list: terminal problems first, then decisions waiting for people.</summary>
+    /// <summary>The attention list: terminal problems first, then elders who did not come, then decisions waiting for people.</summary>
     private static string Attention(ConsoleServices services, Accounts.OperatorAccount account, IReadOnlyList<TerminalView> terminals)
     {
         var items = new List<string>();
@@ -66,6 +66,7 @@ public static class OverviewPage
             items.AddRange(t.Problems().Select(p => $"<a href=\"/console/terminals\">{H(t.Site)}/{H(t.Terminal)}</a>：{H(p)}"));
         }
 
+        items.AddRange(AbsentRegulars(services, account));
         string month = services.LocalNow.ToString("yyyy-MM");
         int held = services.Reviews.Held(month).Count(h => h.Status == HeldMeal.Pending && account.MayRead(h.Site));
         if (held > 0)
@@ -95,6 +96,20 @@ public static class OverviewPage
         return items.Count == 0
             ? "<p class=\"ok\" id=\"attention\">一切正常。</p>"
             : "<ol id=\"attention\" class=\"attention\">" + string.Concat(items.Select(i => $"<li>{i}</li>")) + "</ol>";
+    }
+
+    /// <summary>
+    /// After today's cut-off, one item per readable site with regulars who did not come and whom no
+    /// known reason covers and nobody has checked on yet (docs/welfare.md). Today's list is kept in
+    /// memory by WelfareDesk, so the refresh draws it up again only after something changed.
+    /// </summary>
+    private static IEnumerable<string> AbsentRegulars(ConsoleServices services, Accounts.OperatorAccount account)
+    {
+        var list = services.Welfare.Absent(services.LocalNow.ToString("yyyy-MM-dd"));
+        return list.Lines.Where(l => l.KnownReason is null && l.CheckedBy is null && account.MayRead(l.Site))
+            .GroupBy(l => l.Site).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"<a href=\"/console/welfare?site={H(Uri.EscapeDataString(g.Key))}\">{H(g.Key)}：{g.Count()} 位常来老人今天未到</a>"
+                + $"（无已知原因，尚未探访{(g.Count(l => l.DaysInARow > 1) is > 0 and var days ? $"；其中 {days} 位连续多日未到" : string.Empty)}）");
     }
 
     public static string LivenessBadge(Liveness liveness) =>

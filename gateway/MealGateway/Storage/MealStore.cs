@@ -29,6 +29,7 @@ public sealed class MealStore : IDisposable
     private readonly ILiteCollection<SiteMonthTally> tallies;
     private readonly object gate = new();
     private readonly DatabaseFiles files;
+    private long writeGeneration;
 
     /// <param name="openFile">How the database's two files are opened: the local disk unless a test models one.</param>
     public MealStore(string dataDirectory, int utcOffsetMinutes, Action? beforeDataFileSync = null, Func<string, DiskFile>? openFile = null)
@@ -97,6 +98,7 @@ public sealed class MealStore : IDisposable
                 }
 
                 writer.Write(receivedUtc);
+                Interlocked.Increment(ref writeGeneration);
                 db.Commit();
             }
             catch
@@ -142,6 +144,14 @@ public sealed class MealStore : IDisposable
         return new EpochAcceptance(EpochAcceptanceStatus.Accepted, change);
     });
 
+    /// <summary>
+    /// Grows by one with every write transaction (stored batches and every <see cref="Durably{T}"/>
+    /// write), before it commits and under the store's lock. What is computed from the database
+    /// and kept in memory (the day's absent list, Welfare/TodaysAbsentList) is current while this
+    /// is the value read before computing it.
+    /// </summary>
+    public long WriteGeneration => Interlocked.Read(ref writeGeneration);
+
     /// <summary>fsyncs of the data file so far (one per stored group).</summary>
     public long DataFileSyncs => files.Data.Syncs;
 
@@ -186,6 +196,7 @@ public sealed class MealStore : IDisposable
             try
             {
                 result = work(db);
+                Interlocked.Increment(ref writeGeneration);
                 db.Commit();
             }
             catch

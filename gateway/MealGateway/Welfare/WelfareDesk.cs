@@ -18,6 +18,8 @@ public sealed class WelfareDesk(MealStore store, TimeProvider time, Func<DateOnl
     internal const string AbsencesName = "known_absences";
     internal const string VisitsName = "welfare_visits";
     private const string SiteImagesName = "site_images";
+    private readonly TodaysAbsentList today = new(store);
+    private long drawn;
 
     public WelfareDesk(MealStore store, TimeProvider time, WelfareSetting setting)
         : this(store, time, _ => setting)
@@ -27,7 +29,13 @@ public sealed class WelfareDesk(MealStore store, TimeProvider time, Func<DateOnl
     /// <summary>The rule of a local day.</summary>
     public WelfareSetting SettingOn(DateOnly day) => settingOn?.Invoke(day) ?? new WelfareSetting();
 
-    /// <summary>The absent list of a local day (yyyy-MM-dd) for one site or all; empty and not ready before the cut-off of that day.</summary>
+    /// <summary>How many absent lists were drawn up from the store (today's is kept until something changes it).</summary>
+    public long ListsDrawn => Interlocked.Read(ref drawn);
+
+    /// <summary>
+    /// The absent list of a local day (yyyy-MM-dd) for one site or all; empty and not ready before the
+    /// cut-off of that day. Today's is kept in memory and drawn again only after a change (TodaysAbsentList).
+    /// </summary>
     public AbsentList Absent(string day, string? site = null)
     {
         var date = DateOnly.ParseExact(day, "yyyy-MM-dd");
@@ -39,6 +47,14 @@ public sealed class WelfareDesk(MealStore store, TimeProvider time, Func<DateOnl
             return new AbsentList(day, false, cutoff, []);
         }
 
+        var list = date == DateOnly.FromDateTime(now) ? today.Get(day, setting, () => Draw(day, date, setting, cutoff)) : Draw(day, date, setting, cutoff);
+        return site is null ? list : list with { Lines = list.Lines.Where(l => l.Site == site).ToList() };
+    }
+
+    /// <summary>Draws up a day's list for every site from the tallies, elder cells, known reasons, checks and rosters.</summary>
+    private AbsentList Draw(string day, DateOnly date, WelfareSetting setting, string cutoff)
+    {
+        Interlocked.Increment(ref drawn);
         return store.Read(db =>
         {
             var months = Enumerable.Range(0, 3).Select(i => date.AddMonths(-i).ToString("yyyy-MM")).ToList();
@@ -67,11 +83,10 @@ public sealed class WelfareDesk(MealStore store, TimeProvider time, Func<DateOnl
             var visits = db.GetCollection<WelfareVisit>(VisitsName).Find(Query.EQ(nameof(WelfareVisit.Day), day)).ToDictionary(v => v.Id);
             var lines = WelfareRule.Absent(day, setting, serviceDays, meals, LeftRegulars(db),
                     (elder, _) => absences.FirstOrDefault(a => a.ElderId == elder)?.Reason)
-                .Where(a => site is null || a.Site == site)
                 .Select(a => visits.TryGetValue(WelfareVisit.KeyOf(a.Site, day, a.ElderId), out var v)
                     ? new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, v.By, v.CheckedUtc, v.Outcome)
                     : new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, null, null, null))
-                .ToList();
+                .ToList().AsReadOnly(); // today's is shared by every reader
             return new AbsentList(day, true, cutoff, lines);
         });
     }
