@@ -1,5 +1,6 @@
 using LiteDB;
 using MealGateway.Storage;
+using MealTerminal.Core.Meals;
 
 namespace MealGateway.Settlement;
 
@@ -39,6 +40,7 @@ internal static class SettlementInputs
     {
         var tallies = db.GetCollection<SiteMonthTally>(MealStore.TalliesName).Find(Query.EQ(nameof(SiteMonthTally.Month), month)).ToDictionary(t => t.Site);
         var elders = ElderCells.ForMonth(db, month);
+        var periods = store.Periods; // read once: the catalogue is a database read, and the checks below ask per cell
         var pending = db.GetCollection<UnplacedRecord>(MealStore.UnplacedName).FindAll().GroupBy(u => u.Site).ToDictionary(g => g.Key, g => g.Count());
         var recorded = store.Anomalies(null, month).Select(a => (a.Site, Line: Line(a))); // the store's lock is re-entrant: same read
         return new MonthSnapshot
@@ -48,9 +50,9 @@ internal static class SettlementInputs
             Sites = (sites ?? tallies.Keys).Distinct().Order(StringComparer.Ordinal).ToList(),
             Tallies = tallies,
             Elders = elders.ToLookup(e => e.Site),
-            Anomalies = recorded.Concat(CrossSite(elders, store)).Concat(Repeats(elders, store)).ToLookup(a => a.Site, a => a.Line),
+            Anomalies = recorded.Concat(CrossSite(elders, periods)).Concat(Repeats(elders, periods)).ToLookup(a => a.Site, a => a.Line),
             Pending = pending,
-            Held = HeldMeals.Find(db, month, elders, store.Periods).ToLookup(h => h.Site),
+            Held = HeldMeals.Find(db, month, elders, periods).ToLookup(h => h.Site),
             Rounds = db.GetCollection<Delivery.DeliveryRound>(MealStore.RoundsName).Find(Query.StartsWith(nameof(Delivery.DeliveryRound.Day), month))
                 .ToLookup(r => r.Site),
         };
@@ -60,7 +62,8 @@ internal static class SettlementInputs
     public static List<(string Site, AnomalyLine Line)> Anomalies(MealStore store, string month, string? site) => store.Read(db =>
     {
         var elders = ElderCells.ForMonth(db, month);
-        return store.Anomalies(null, month).Select(a => (a.Site, Line: Line(a))).Concat(CrossSite(elders, store)).Concat(Repeats(elders, store))
+        var periods = store.Periods;
+        return store.Anomalies(null, month).Select(a => (a.Site, Line: Line(a))).Concat(CrossSite(elders, periods)).Concat(Repeats(elders, periods))
             .Where(a => site is null || a.Site == site)
             .OrderBy(a => a.Site, StringComparer.Ordinal).ThenBy(a => a.Line.Day, StringComparer.Ordinal).ThenBy(a => a.Line.Terminal, StringComparer.Ordinal)
             .ThenBy(a => a.Line.Sequence).ToList();
@@ -69,7 +72,7 @@ internal static class SettlementInputs
     private static AnomalyLine Line(AnomalyRecord a) =>
         new(a.Kind, AnomalyKind.ChineseLabel(a.Kind), a.Day, a.Period, a.ElderId, a.Terminal, a.Sequence, a.CardHex ?? string.Empty, a.Detail ?? string.Empty); // LiteDB reads "" back as null
 
-    private static IEnumerable<(string Site, AnomalyLine Line)> CrossSite(List<ElderMonthCell> elders, MealStore store)
+    private static IEnumerable<(string Site, AnomalyLine Line)> CrossSite(List<ElderMonthCell> elders, MealPeriod[] periods)
     {
         foreach (var elder in elders.GroupBy(e => e.ElderId).Where(g => g.Select(e => e.Site).Distinct().Count() > 1))
         {
@@ -82,13 +85,13 @@ internal static class SettlementInputs
                 foreach (var site in atSites)
                 {
                     yield return (site, new AnomalyLine(AnomalyKind.TwoSites, AnomalyKind.ChineseLabel(AnomalyKind.TwoSites), day, meal.Key % 4,
-                        elder.Key, string.Empty, 0, string.Empty, $"{PeriodName(store, meal.Key % 4)}在 {string.Join("、", atSites)} 都有计餐"));
+                        elder.Key, string.Empty, 0, string.Empty, $"{PeriodName(periods, meal.Key % 4)}在 {string.Join("、", atSites)} 都有计餐"));
                 }
             }
         }
     }
 
-    private static IEnumerable<(string Site, AnomalyLine Line)> Repeats(List<ElderMonthCell> elders, MealStore store)
+    private static IEnumerable<(string Site, AnomalyLine Line)> Repeats(List<ElderMonthCell> elders, MealPeriod[] periods)
     {
         var counts = new int[128];
         foreach (var cell in elders)
@@ -101,20 +104,20 @@ internal static class SettlementInputs
 
             for (int code = 0; code < counts.Length; code++)
             {
-                if (counts[code] <= LimitOf(store, code % 4))
+                if (counts[code] <= LimitOf(periods, code % 4))
                 {
                     continue;
                 }
 
                 string day = $"{cell.Month}-{code / 4:D2}";
                 yield return (cell.Site, new AnomalyLine(AnomalyKind.RepeatAtSite, AnomalyKind.ChineseLabel(AnomalyKind.RepeatAtSite), day, code % 4,
-                    cell.ElderId, string.Empty, 0, string.Empty, $"{PeriodName(store, code % 4)}计餐 {counts[code]} 次"));
+                    cell.ElderId, string.Empty, 0, string.Empty, $"{PeriodName(periods, code % 4)}计餐 {counts[code]} 次"));
             }
         }
     }
 
-    private static string PeriodName(MealStore store, int period) => period < store.Periods.Length ? store.Periods[period].Name : "未知时段";
+    private static string PeriodName(MealPeriod[] periods, int period) => period < periods.Length ? periods[period].Name : "未知时段";
 
-    private static int LimitOf(MealStore store, int period) =>
-        period < store.Periods.Length ? Math.Max(1, store.Periods[period].LimitPerElder) : 1;
+    private static int LimitOf(MealPeriod[] periods, int period) =>
+        period < periods.Length ? Math.Max(1, periods[period].LimitPerElder) : 1;
 }
