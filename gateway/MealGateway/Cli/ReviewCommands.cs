@@ -37,9 +37,10 @@ internal static class ReviewCommands
 
         var held = new ReviewDesk(store, TimeProvider.System).Held(month!, site);
         Console.WriteLine("编号\t老人编号\t日期\t餐别\t状态\t先付餐次\t审核人\t理由");
+        var periods = store.Periods; // a database read
         foreach (var h in held)
         {
-            string period = h.Period < store.Periods.Length ? store.Periods[h.Period].Name : "未知时段";
+            string period = h.Period < periods.Length ? periods[h.Period].Name : "未知时段";
             Console.WriteLine($"{h.Id}\t{h.ElderId}\t{h.Day}\t{period}\t{HeldMeal.Label(h.Status)}\t{h.PaidFirst}\t{h.DecidedBy}\t{h.Reason}");
         }
 

@@ -52,7 +52,7 @@ public sealed class MealStore : IDisposable
         db.GetCollection<AnomalyRecord>(AnomaliesName).EnsureIndex(a => a.Day);
     }
 
-    /// <summary>The gateway's meal periods by period code (Periods/PeriodCatalogue): names and per-elder limits.</summary>
+    /// <summary>The gateway's meal periods by period code (Periods/PeriodCatalogue): names and per-elder limits. A database read each time: read it once per loop.</summary>
     public MealPeriod[] Periods => Read(PeriodCatalogue.Read);
 
     public string DatabasePath { get; }
