@@ -51,13 +51,16 @@ public sealed class WelfareDesk(MealStore store, TimeProvider time, Func<DateOnl
         return site is null ? list : list with { Lines = list.Lines.Where(l => l.Site == site).ToList() };
     }
 
-    /// <summary>Draws up a day's list for every site from the tallies, elder cells, known reasons, checks and rosters.</summary>
+    /// <summary>
+    /// Draws up a day's list for every site from the tallies, elder cells, known reasons, checks and
+    /// rosters. Only the reads hold the store's lock (ingest waits on it); the rule runs after.
+    /// </summary>
     private AbsentList Draw(string day, DateOnly date, WelfareSetting setting, string cutoff)
     {
         Interlocked.Increment(ref drawn);
-        return store.Read(db =>
+        var months = Enumerable.Range(0, 3).Select(i => date.AddMonths(-i).ToString("yyyy-MM")).ToList();
+        var (serviceDays, cells, absences, names, visits, left) = store.Read(db =>
         {
-            var months = Enumerable.Range(0, 3).Select(i => date.AddMonths(-i).ToString("yyyy-MM")).ToList();
             var serviceDays = new Dictionary<string, SortedSet<string>>();
             foreach (var tally in db.GetCollection<SiteMonthTally>(MealStore.TalliesName).Find(Query.In(nameof(SiteMonthTally.Month), months.Select(m => new BsonValue(m)))))
             {
@@ -68,27 +71,30 @@ public sealed class WelfareDesk(MealStore store, TimeProvider time, Func<DateOnl
                 }
             }
 
-            var meals = new Dictionary<long, HashSet<(string, string)>>();
-            foreach (var cell in months.SelectMany(m => ElderCells.ForMonth(db, m))) // waiting elder-meal deltas included
-            {
-                var set = meals.TryGetValue(cell.ElderId, out var known) ? known : meals[cell.ElderId] = [];
-                foreach (byte code in cell.Meals)
-                {
-                    set.Add((cell.Site, $"{cell.Month}-{code / 4:D2}"));
-                }
-            }
-
-            var absences = db.GetCollection<KnownAbsence>(AbsencesName).Find(Query.And(Query.LTE(nameof(KnownAbsence.From), day), Query.GTE(nameof(KnownAbsence.To), day))).ToList();
-            var names = new AbsentNames(Rosters(db));
-            var visits = db.GetCollection<WelfareVisit>(VisitsName).Find(Query.EQ(nameof(WelfareVisit.Day), day)).ToDictionary(v => v.Id);
-            var lines = WelfareRule.Absent(day, setting, serviceDays, meals, LeftRegulars(db),
-                    (elder, _) => absences.FirstOrDefault(a => a.ElderId == elder)?.Reason)
-                .Select(a => visits.TryGetValue(WelfareVisit.KeyOf(a.Site, day, a.ElderId), out var v)
-                    ? new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, v.By, v.CheckedUtc, v.Outcome)
-                    : new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, null, null, null))
-                .ToList().AsReadOnly(); // today's is shared by every reader
-            return new AbsentList(day, true, cutoff, lines);
+            return (serviceDays, months.SelectMany(m => ElderCells.ForMonth(db, m)).ToList(), // waiting elder-meal deltas included
+                db.GetCollection<KnownAbsence>(AbsencesName).Find(Query.And(Query.LTE(nameof(KnownAbsence.From), day), Query.GTE(nameof(KnownAbsence.To), day))).ToList(),
+                new AbsentNames(Rosters(db)),
+                db.GetCollection<WelfareVisit>(VisitsName).Find(Query.EQ(nameof(WelfareVisit.Day), day)).ToDictionary(v => v.Id),
+                LeftRegulars(db));
         });
+
+        var dayNames = months.ToDictionary(m => m, m => Enumerable.Range(0, 32).Select(d => $"{m}-{d:D2}").ToArray()); // one string per day, not per meal
+        var meals = new Dictionary<long, HashSet<(string, string)>>();
+        foreach (var cell in cells)
+        {
+            var set = meals.TryGetValue(cell.ElderId, out var known) ? known : meals[cell.ElderId] = [];
+            foreach (byte code in cell.Meals)
+            {
+                set.Add((cell.Site, dayNames[cell.Month][code / 4]));
+            }
+        }
+
+        var lines = WelfareRule.Absent(day, setting, serviceDays, meals, left, (elder, _) => absences.FirstOrDefault(a => a.ElderId == elder)?.Reason)
+            .Select(a => visits.TryGetValue(WelfareVisit.KeyOf(a.Site, day, a.ElderId), out var v)
+                ? new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, v.By, v.CheckedUtc, v.Outcome)
+                : new AbsentLine(a.Site, a.ElderId, names.Of(a.Site, a.ElderId), a.DaysInARow, a.KnownReason, null, null, null))
+            .ToList().AsReadOnly(); // today's is shared by every reader
+        return new AbsentList(day, true, cutoff, lines);
     }
 
     /// <summary>Absent regulars per day of a month, county-wide (known reasons left out): what the county API carries.</summary>

@@ -24,6 +24,15 @@ public static class WelfareRule
         Func<long, string, string?> knownReason)
     {
         var ateOn = meals.ToDictionary(m => m.Key, m => m.Value.Select(v => v.Day).ToHashSet());
+        var eatersAt = new Dictionary<string, List<long>>(); // a site's regulars ate there: look only at them, not at the whole county per site
+        foreach (var (elder, eaten) in meals)
+        {
+            foreach (string site in eaten.Select(e => e.Site).Distinct())
+            {
+                (eatersAt.TryGetValue(site, out var eaters) ? eaters : eatersAt[site] = []).Add(elder);
+            }
+        }
+
         var absent = new List<AbsentElder>();
         foreach (var (site, days) in serviceDays.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
@@ -33,8 +42,9 @@ public static class WelfareRule
                 continue;
             }
 
-            foreach (var (elder, eaten) in meals)
+            foreach (long elder in eatersAt.GetValueOrDefault(site) ?? [])
             {
+                var eaten = meals[elder];
                 if (leftRegulars.Contains(elder) || window.Count(d => eaten.Contains((site, d))) < setting.RegularDays || ateOn[elder].Contains(day))
                 {
                     continue;
