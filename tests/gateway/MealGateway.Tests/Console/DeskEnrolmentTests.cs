@@ -8,6 +8,7 @@ using MealGateway.Tests.Security;
 using MealGateway.Tests.Settlement;
 using MealTerminal.Core.Cards;
 using MealTerminal.Core.Sync;
+using static MealGateway.Tests.OperatorConsole.ConsoleForms;
 
 namespace MealGateway.Tests.OperatorConsole;
 
@@ -114,16 +115,5 @@ public sealed class DeskEnrolmentTests : IAsyncLifetime
         Assert.Contains("请为卡选择站点和老人", await refused.Content.ReadAsStringAsync());
     }
 
-    private async Task<HttpClient> LoggedIn(string user)
-    {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(gateway.HttpUrl) };
-        var login = await http.PostAsync("/console/login", Form(("user", user), ("password", Password)));
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return http;
-    }
-
-    private static string Token(string page) => Regex.Match(page, "name=\"csrf\" value=\"([^\"]+)\"").Groups[1].Value;
-
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+    private Task<HttpClient> LoggedIn(string user) => ConsoleForms.LoggedIn(gateway, user, Password);
 }

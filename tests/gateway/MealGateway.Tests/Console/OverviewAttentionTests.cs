@@ -9,6 +9,7 @@ using MealTerminal.Core.Sync;
 using MQTTnet;
 using MQTTnet.Protocol;
 using static MealGateway.Tests.Settlement.MonthRig;
+using static MealGateway.Tests.OperatorConsole.ConsoleForms;
 
 namespace MealGateway.Tests.OperatorConsole;
 
@@ -189,16 +190,5 @@ public sealed class OverviewAttentionTests : IAsyncLifetime
         Assert.Equal(1, gateway.Store.AcknowledgedOf(site, terminal));
     }
 
-    private async Task<HttpClient> LoggedIn(string user)
-    {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(gateway.HttpUrl) };
-        var login = await http.PostAsync("/console/login", Form(("user", user), ("password", Password)));
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return http;
-    }
-
-    private static string Token(string page) => Regex.Match(page, "name=\"csrf\" value=\"([^\"]+)\"").Groups[1].Value;
-
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+    private Task<HttpClient> LoggedIn(string user) => ConsoleForms.LoggedIn(gateway, user, Password);
 }
